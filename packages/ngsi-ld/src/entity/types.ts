@@ -83,8 +83,12 @@ export interface EntityFragment {
   attributes: Record<string, FragmentInstance[]>;
 }
 
-/** An attribute instance in an update body; `deleted` marks an NGSI-LD Null (merge, §5.6.17). */
-export type FragmentInstance = AttributeInstance & { deleted?: boolean };
+/**
+ * An attribute instance in an update body. `deleted` marks an NGSI-LD Null (§4.5.x); `inferred`
+ * says the type was inferred from a concise body (merge then keeps a pre-existing type, §5.6.17).
+ * Member values equal to NGSI_LD_NULL (e.g. `unitCode`) delete that member in partial updates.
+ */
+export type FragmentInstance = AttributeInstance & { deleted?: boolean; inferred?: boolean };
 
 /** Members of an attribute instance that hold its value, by attribute type (§4.5). */
 export const VALUE_MEMBER: Record<AttributeType, keyof AttributeInstance> = {

@@ -1,1 +1,4 @@
 export * from './types.js';
+export * from './core-context.js';
+export { getCoreContext } from './core-active-context.js';
+export * from './context-processor.js';

@@ -25,7 +25,11 @@ export interface ActiveContext {
   compactVocabValue(iri: string): string;
   /** The @context to return in application/ld+json bodies (as the client sent it, or the core URL). */
   readonly definition: ContextDefinition;
-  /** URL for the Link header of application/json responses, when the context is one URL. */
+  /**
+   * URL for the Link header of application/json responses: the client's one context URL (core
+   * URLs aside), else the core URL. An inline context has no URL; to point a Link header at it the
+   * broker would have to host it (a stored @context, ETSI GS CIM 009 §5.13).
+   */
   readonly linkUrl: string;
   /** True when the request carried no user context. */
   readonly isCoreOnly: boolean;

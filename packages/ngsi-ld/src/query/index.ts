@@ -1,1 +1,3 @@
-export {};
+export * from './q-types.js';
+export * from './attribute-name.js';
+export * from './parse-q.js';

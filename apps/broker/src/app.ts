@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { NgsiLdError } from '@legocity/ngsi-ld';
+import type { Health, Logger, Metrics, VersionInfo } from '@legocity/observability';
+import type { BrokerContext } from './broker-context.js';
+import { registerBatchRoutes } from './batch/routes.js';
+import type { ContextService } from './contexts/context-service.js';
+import { registerContextRoutes } from './contexts/routes.js';
+import { registerDiscoveryRoutes } from './discovery/routes.js';
+import { registerEntityRoutes } from './entities/routes.js';
+import { JSON, JSON_LD, MERGE_PATCH } from './http/media-types.js';
+import { problemFromError } from './http/problem-from-error.js';
+import { RouteTable, type RouteDeps } from './http/route-kit.js';
+import { registerOpsRoutes } from './ops/routes.js';
+import { registerQueryRoutes } from './query/routes.js';
+
+export interface AppDeps {
+  ctx: BrokerContext;
+  contexts: ContextService;
+  logger: Logger;
+  metrics: Metrics;
+  health: Health;
+  version: () => VersionInfo;
+  bodyLimitBytes: number;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The broker's HTTP application: NGSI-LD routes, operability endpoints, one error handler.
+ * Built without listening, so tests use `app.inject()` in-process.
+ * @example const app = await buildApp(deps); await app.listen({ port: 1026 });
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    disableRequestLogging: true,
+    bodyLimit: deps.bodyLimitBytes,
+    return503OnClosing: true,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-correlation-id'];
+      return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+  });
+
+  // JSON, JSON-LD and merge-patch bodies share Fastify's JSON parser (prototype-poisoning safe).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser([JSON, JSON_LD, MERGE_PATCH], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+    const tenant = request.headers['ngsild-tenant'];
+    if (typeof tenant === 'string') reply.header('ngsild-tenant', tenant);
+    (request as { doneInFlight?: () => void }).doneInFlight = deps.metrics.startHttpRequest();
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    (request as { doneInFlight?: () => void }).doneInFlight?.();
+    deps.metrics.observeHttpRequest({
+      method: request.method,
+      route: request.routeOptions.url ?? '',
+      status: reply.statusCode,
+      durationSeconds: reply.elapsedTime / 1000,
+    });
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFromError(error, request.id);
+    if (problem.isServerError) {
+      request.log.error({ err: error, correlationId: request.id, method: request.method, url: request.url }, 'Request failed');
+    } else {
+      request.log.debug({ correlationId: request.id, status: problem.status, detail: problem.body.detail }, 'Request rejected');
+    }
+    return reply.code(problem.status).type(JSON).send(problem.body);
+  });
+
+  const routes = new RouteTable();
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = routes.allowedMethods(path);
+    const error = allowed
+      ? new NgsiLdError('MethodNotAllowed', `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`)
+      : new NgsiLdError('ResourceNotFound', `No resource at ${request.method} ${path}`);
+    if (allowed) reply.header('allow', allowed.join(', '));
+    return reply.code(error.status).type(JSON).send(error.toProblemDetails());
+  });
+
+  const routeDeps: RouteDeps = { ctx: deps.ctx, contexts: deps.contexts };
+  registerEntityRoutes(app, routes, routeDeps);
+  registerQueryRoutes(app, routes, routeDeps);
+  registerBatchRoutes(app, routes, routeDeps);
+  registerDiscoveryRoutes(app, routes, routeDeps);
+  registerContextRoutes(app, routes, routeDeps);
+  registerOpsRoutes(app, routes, { health: deps.health, metrics: deps.metrics, version: deps.version });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,38 @@
+import type { BrokerContext } from '../broker-context.js';
+import { entityNotFound } from '../entities/modify-entity.js';
+import { emptyOutcome, type BatchItem, type BatchOutcome } from './batch-types.js';
+
+/**
+ * Batch Entity Deletion — ETSI GS CIM 009 v1.8.1 §5.6.10: ids that do not exist are
+ * ResourceNotFound errors; the others are deleted in one statement.
+ * @example const outcome = await batchDelete(ctx, '', items)
+ */
+export async function batchDelete(
+  ctx: BrokerContext,
+  tenantName: string,
+  items: readonly BatchItem<string>[],
+): Promise<BatchOutcome> {
+  const outcome = emptyOutcome();
+  const unique = new Set<string>();
+  for (const item of items) {
+    if (!item.ok) outcome.errors.push({ entityId: item.id, error: item.error });
+    else unique.add(item.id);
+  }
+  if (unique.size === 0) return outcome;
+  const ids = [...unique];
+  const tenant = await ctx.tenants.forRead(tenantName);
+  const repository = ctx.repository(tenant);
+  const deleted = await ctx.db.transaction(async (tx) => {
+    const removed = await repository.delete(tx, ids);
+    await ctx.onChange(
+      tx,
+      removed.map((entity) => ({ tenant: tenantName, id: entity.id, before: entity, after: undefined })),
+    );
+    return new Set(removed.map((entity) => entity.id));
+  });
+  for (const id of ids) {
+    if (deleted.has(id)) outcome.success.push(id);
+    else outcome.errors.push({ entityId: id, error: entityNotFound(id) });
+  }
+  return outcome;
+}

@@ -1,0 +1,67 @@
+import type { Entity } from '@legocity/ngsi-ld';
+import type { Database, Queryable } from './storage/database.js';
+import { EntityRepository } from './storage/entity-repository.js';
+import type { Tenant, TenantRegistry } from './tenants/tenant-registry.js';
+
+/** One committed change to an entity, handed to listeners inside the writing transaction. */
+export interface EntityChange {
+  tenant: string;
+  id: string;
+  before: Entity | undefined;
+  after: Entity | undefined;
+}
+
+/**
+ * Sees every change inside the transaction that makes it, so that work derived from a change
+ * (history, notification outbox) commits or rolls back with it.
+ */
+export type ChangeListener = (tx: Queryable, changes: readonly EntityChange[]) => Promise<void>;
+
+/** Limits that protect the broker; every one is configurable. */
+export interface BrokerLimits {
+  maxBatchEntities: number;
+  maxQueryLimit: number;
+  defaultQueryLimit: number;
+}
+
+/** What every broker operation needs. Operations know nothing of HTTP. */
+export interface BrokerContext {
+  db: Database;
+  tenants: TenantRegistry;
+  limits: BrokerLimits;
+  /** The current time as an ISO 8601 string (injectable for tests). */
+  now(): string;
+  repository(tenant: Tenant): EntityRepository;
+  onChange: ChangeListener;
+}
+
+export const DEFAULT_LIMITS: BrokerLimits = { maxBatchEntities: 1000, maxQueryLimit: 1000, defaultQueryLimit: 20 };
+
+/**
+ * Wire a BrokerContext from its parts.
+ * @example const ctx = createBrokerContext({ db, tenants });
+ */
+export function createBrokerContext(parts: {
+  db: Database;
+  tenants: TenantRegistry;
+  limits?: Partial<BrokerLimits>;
+  now?: () => string;
+  onChange?: ChangeListener;
+}): BrokerContext {
+  const repositories = new Map<string, EntityRepository>();
+  return {
+    db: parts.db,
+    tenants: parts.tenants,
+    limits: { ...DEFAULT_LIMITS, ...parts.limits },
+    now: parts.now ?? (() => new Date().toISOString()),
+    repository(tenant) {
+      let repository = repositories.get(tenant.schema);
+      if (!repository) {
+        repository = new EntityRepository(tenant.schema);
+        repositories.set(tenant.schema, repository);
+      }
+      return repository;
+    },
+    onChange: parts.onChange ?? (async () => undefined),
+  };
+}

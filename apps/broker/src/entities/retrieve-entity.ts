@@ -1,0 +1,38 @@
+import type { Entity } from '@legocity/ngsi-ld';
+import type { BrokerContext } from '../broker-context.js';
+import { entityNotFound } from './modify-entity.js';
+
+export interface RetrieveOptions {
+  /** Expanded types: the entity must have one of them (§4.17), else ResourceNotFound. */
+  types?: readonly string[];
+  /** Expanded attribute names to keep (`attrs`); undefined keeps all. */
+  attrs?: ReadonlySet<string>;
+}
+
+/**
+ * Retrieve Entity — ETSI GS CIM 009 v1.8.1 §5.7.1. Projection (`pick`/`omit`) and the
+ * representation are the formatter's job; `attrs` is applied here.
+ * @example const entity = await retrieveEntity(ctx, '', 'urn:ngsi-ld:Vehicle:A1', {})
+ */
+export async function retrieveEntity(
+  ctx: BrokerContext,
+  tenantName: string,
+  id: string,
+  options: RetrieveOptions = {},
+): Promise<Entity> {
+  const tenant = await ctx.tenants.forRead(tenantName);
+  const entity = (await ctx.repository(tenant).get(ctx.db, [id])).get(id);
+  if (!entity || (options.types && !entity.type.some((type) => options.types?.includes(type)))) {
+    throw entityNotFound(id);
+  }
+  return options.attrs ? keepAttributes(entity, options.attrs) : entity;
+}
+
+/** The entity with only the named attributes. */
+export function keepAttributes(entity: Entity, names: ReadonlySet<string>): Entity {
+  const attributes: Entity['attributes'] = {};
+  for (const [name, instances] of Object.entries(entity.attributes)) {
+    if (names.has(name)) attributes[name] = instances;
+  }
+  return { ...entity, attributes };
+}

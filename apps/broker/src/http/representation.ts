@@ -1,0 +1,70 @@
+import { NgsiLdError, type ActiveContext, type FormatOptions } from '@legocity/ngsi-ld';
+import { parseOptions } from './query-params.js';
+import { JSON_LD, type ResponseMediaType } from './media-types.js';
+import { parseNames } from './names.js';
+
+/** Query parameters that shape how entities are rendered (§6.3.7, §6.3.17, §4.15, §4.21). */
+export const REPRESENTATION_PARAMS = ['options', 'format', 'pick', 'omit', 'lang', 'geometryProperty'] as const;
+
+const FORMATS = { normalized: 'normalized', concise: 'concise', keyValues: 'keyValues', simplified: 'keyValues' } as const;
+const LANGUAGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
+
+export interface Representation {
+  format: Omit<FormatOptions, 'includeContext'>;
+  /** Expanded name of the GeoProperty used as GeoJSON geometry. */
+  geometryProperty: string;
+}
+
+/**
+ * How to render entities for this request: representation (normalized, concise, keyValues), sysAttrs,
+ * pick/omit projection, language filter and GeoJSON geometry property.
+ * @example const representation = parseRepresentation(params, context)
+ */
+export function parseRepresentation(
+  params: Record<string, string | undefined>,
+  context: ActiveContext,
+  extraOptions: readonly string[] = [],
+): Representation {
+  const options = parseOptions(params.options, ['keyValues', 'concise', 'sysAttrs', 'normalized', ...extraOptions]);
+  let representation: FormatOptions['representation'] = options.has('keyValues')
+    ? 'keyValues'
+    : options.has('concise')
+      ? 'concise'
+      : 'normalized';
+  if (options.has('keyValues') && options.has('concise')) {
+    throw new NgsiLdError('BadRequestData', 'options: keyValues and concise cannot be combined', { field: 'options' });
+  }
+  if (params.format !== undefined) {
+    const format = FORMATS[params.format as keyof typeof FORMATS];
+    if (!format) {
+      throw new NgsiLdError('BadRequestData', `format must be one of ${Object.keys(FORMATS).join(', ')}`, { field: 'format' });
+    }
+    representation = format;
+  }
+  if (params.lang !== undefined && !LANGUAGE.test(params.lang)) {
+    throw new NgsiLdError('BadRequestData', `lang must be a BCP 47 language tag (got '${params.lang}')`, { field: 'lang' });
+  }
+  const pick = params.pick === undefined ? undefined : projection(parseNames(params.pick, 'pick'), context);
+  const omit = params.omit === undefined ? undefined : projection(parseNames(params.omit, 'omit'), context);
+  if (pick && omit) {
+    throw new NgsiLdError('BadRequestData', 'pick and omit cannot be used together', { field: 'pick' });
+  }
+  const format: Representation['format'] = {
+    context,
+    representation,
+    sysAttrs: options.has('sysAttrs'),
+    ...(params.lang !== undefined ? { lang: params.lang } : {}),
+    ...(pick ? { pick } : {}),
+    ...(omit ? { omit } : {}),
+  };
+  return { format, geometryProperty: context.expandTerm(params.geometryProperty ?? 'location') };
+}
+
+/** Whether an ld+json body should carry its @context. */
+export function includesContext(mediaType: ResponseMediaType): boolean {
+  return mediaType === JSON_LD;
+}
+
+function projection(names: string[], context: ActiveContext): Set<string> {
+  return new Set(names.map((name) => (name === 'id' || name === 'type' ? name : context.expandTerm(name))));
+}

@@ -1,0 +1,37 @@
+/** The body of GET /version. */
+export interface VersionInfo {
+  component: string;
+  version: string;
+  commit: string;
+  /** `process.version`, e.g. `v20.19.0`: support questions start here. */
+  node: string;
+  startedAt: string;
+  uptimeSeconds: number;
+}
+
+export interface VersionInfoOptions {
+  component: string;
+  version: string;
+  commit: string;
+  startedAt: Date;
+  /** Default: the current time. */
+  now?: Date;
+}
+
+/**
+ * What is running, since when: the /version payload.
+ * @example
+ * const startedAt = new Date();
+ * app.get('/version', () => versionInfo({ component: 'broker', version, commit, startedAt }));
+ */
+export function versionInfo(options: VersionInfoOptions): VersionInfo {
+  const now = options.now ?? new Date();
+  return {
+    component: options.component,
+    version: options.version,
+    commit: options.commit,
+    node: process.version,
+    startedAt: options.startedAt.toISOString(),
+    uptimeSeconds: Math.max(0, Math.floor((now.getTime() - options.startedAt.getTime()) / 1000)),
+  };
+}
