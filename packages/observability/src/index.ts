@@ -10,13 +10,15 @@ export type { SerializedError } from './logger/serialize-error.js';
 export { maskUrlPasswords } from './mask-url-passwords.js';
 
 export { createMetrics } from './metrics/create-metrics.js';
+export type { Metrics, MetricsOptions } from './metrics/create-metrics.js';
+export { createInstrumentFactory } from './metrics/instrument-factory.js';
 export type {
   GaugeOptions,
   HistogramOptions,
+  InstrumentFactory,
+  InstrumentFactoryOptions,
   InstrumentOptions,
-  Metrics,
-  MetricsOptions,
-} from './metrics/create-metrics.js';
+} from './metrics/instrument-factory.js';
 export { HTTP_DURATION_BUCKETS } from './metrics/http-metrics.js';
 export type { HttpInstruments, HttpRequestSample } from './metrics/http-metrics.js';
 export { assertMetricRules, metricName } from './metrics/metric-rules.js';
@@ -41,5 +43,5 @@ export type {
   SignalSource,
 } from './shutdown/create-shutdown.js';
 
-export { versionInfo } from './version/version-info.js';
+export { uptimeSeconds, versionInfo } from './version/version-info.js';
 export type { VersionInfo, VersionInfoOptions } from './version/version-info.js';

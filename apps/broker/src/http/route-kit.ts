@@ -26,8 +26,15 @@ export interface RouteSpec {
 /** Routes registered so far, so that a wrong method on a known path answers 405, not 404. */
 export class RouteTable {
   private readonly patterns: { regex: RegExp; methods: Set<string> }[] = [];
+  private readonly specs: RouteSpec[] = [];
+
+  /** Every route registered, in order (the OpenAPI document is checked against this list). */
+  list(): readonly Pick<RouteSpec, 'method' | 'url' | 'query' | 'hasBody'>[] {
+    return this.specs;
+  }
 
   register(app: FastifyInstance, spec: RouteSpec): void {
+    this.specs.push(spec);
     const regex = new RegExp(`^${spec.url.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
     const existing = this.patterns.find((p) => p.regex.source === regex.source);
     if (existing) existing.methods.add(spec.method as string);

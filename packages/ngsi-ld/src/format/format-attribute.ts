@@ -10,13 +10,19 @@ import { simplifiedValue } from './simplified-value.js';
  * attribute uses datasetIds (§4.5.4). Undefined for an attribute without instances.
  * @example formatAttribute([{ type: 'Property', value: 21 }], conciseRenderer) // 21
  */
-export function formatAttribute(instances: readonly AttributeInstance[], renderer: Renderer): JsonValue | undefined {
+export function formatAttribute(
+  instances: readonly AttributeInstance[],
+  renderer: Renderer,
+): JsonValue | undefined {
   const [first] = instances;
   if (first === undefined) return undefined;
   if (renderer.representation === 'keyValues') {
-    if (instances.length === 1 && first.datasetId === undefined) return simplifiedValue(first, renderer);
+    if (instances.length === 1 && first.datasetId === undefined) {
+      return simplifiedValue(first, renderer);
+    }
     const dataset: JsonObject = {};
-    for (const instance of instances) dataset[instance.datasetId ?? '@none'] = simplifiedValue(instance, renderer);
+    for (const instance of instances)
+      dataset[instance.datasetId ?? '@none'] = simplifiedValue(instance, renderer);
     return { dataset };
   }
   if (instances.length === 1) return renderInstance(first, renderer, { asObject: false });

@@ -28,11 +28,17 @@ export function formatEntity(entity: Entity, options: FormatOptions): JsonObject
  * Everything of an entity but its id and @context, in output order: type, scope, system
  * attributes, attributes. GeoJSON puts these in a Feature's "properties".
  */
-export function formatEntityMembers(entity: Entity, renderer: Renderer, isShown: MemberFilter): JsonObject {
+export function formatEntityMembers(
+  entity: Entity,
+  renderer: Renderer,
+  isShown: MemberFilter,
+): JsonObject {
   const { context } = renderer;
   const members: JsonObject = {};
-  if (isShown('type')) members.type = oneOrMany(entity.type.map((type) => context.compactIri(type)));
-  if (entity.scope && entity.scope.length > 0 && isShown('scope')) members.scope = oneOrMany(entity.scope);
+  if (isShown('type'))
+    members.type = oneOrMany(entity.type.map((type) => context.compactIri(type)));
+  if (entity.scope && entity.scope.length > 0 && isShown('scope'))
+    members.scope = oneOrMany(entity.scope);
   if (renderer.sysAttrs) {
     if (entity.createdAt !== undefined) members.createdAt = entity.createdAt;
     if (entity.modifiedAt !== undefined) members.modifiedAt = entity.modifiedAt;
@@ -56,7 +62,8 @@ export function formatEntityMembers(entity: Entity, renderer: Renderer, isShown:
 export function projection(options: Pick<FormatOptions, 'pick' | 'omit'>): MemberFilter {
   const { pick, omit } = options;
   if (!pick && !omit) return () => true;
-  return (member) => (pick === undefined || pick.has(member)) && (omit === undefined || !omit.has(member));
+  return (member) =>
+    (pick === undefined || pick.has(member)) && (omit === undefined || !omit.has(member));
 }
 
 /** One value as itself, several as an array (entity types, scopes: §4.5.1). */

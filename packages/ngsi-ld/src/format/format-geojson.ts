@@ -24,7 +24,10 @@ export function formatEntityAsFeature(entity: Entity, options: GeoJsonFormatOpti
  * appears once at the top and not in each Feature.
  * @example formatEntitiesAsFeatureCollection(entities, { ...options, geometryProperty }) // { type: 'FeatureCollection', features: [...] }
  */
-export function formatEntitiesAsFeatureCollection(entities: Entity[], options: GeoJsonFormatOptions): JsonObject {
+export function formatEntitiesAsFeatureCollection(
+  entities: Entity[],
+  options: GeoJsonFormatOptions,
+): JsonObject {
   const renderer = createRenderer(options);
   const collection: JsonObject = {
     type: 'FeatureCollection',
@@ -40,7 +43,11 @@ function toFeature(entity: Entity, renderer: Renderer, options: GeoJsonFormatOpt
     id: entity.id,
     type: 'Feature',
     geometry: selectGeometry(entity, options.geometryProperty),
-    properties: formatEntityMembers(entity, renderer, (member) => member === 'type' || isShown(member)),
+    properties: formatEntityMembers(
+      entity,
+      renderer,
+      (member) => member === 'type' || isShown(member),
+    ),
   };
 }
 
@@ -50,6 +57,8 @@ function toFeature(entity: Entity, renderer: Renderer, options: GeoJsonFormatOpt
  * only datasetId instances gives null.
  */
 function selectGeometry(entity: Entity, geometryProperty: string): JsonValue {
-  const instance = entity.attributes[geometryProperty]?.find((candidate) => candidate.datasetId === undefined);
+  const instance = entity.attributes[geometryProperty]?.find(
+    (candidate) => candidate.datasetId === undefined,
+  );
   return instance?.type === 'GeoProperty' && isGeometry(instance.value) ? instance.value : null;
 }

@@ -8,15 +8,24 @@ export const DEFAULT = 'https://uri.etsi.org/ngsi-ld/default-context/';
 export const NGSI_LD = 'https://uri.etsi.org/ngsi-ld/';
 export const LOCATION = `${NGSI_LD}location`;
 
-export function property(value: JsonValue, extra: Partial<AttributeInstance> = {}): AttributeInstance {
+export function property(
+  value: JsonValue,
+  extra: Partial<AttributeInstance> = {},
+): AttributeInstance {
   return { type: 'Property', value, ...extra };
 }
 
-export function geoProperty(coordinates: [number, number], extra: Partial<AttributeInstance> = {}): AttributeInstance {
+export function geoProperty(
+  coordinates: [number, number],
+  extra: Partial<AttributeInstance> = {},
+): AttributeInstance {
   return { type: 'GeoProperty', value: { type: 'Point', coordinates }, ...extra };
 }
 
-export function relationship(object: string, extra: Partial<AttributeInstance> = {}): AttributeInstance {
+export function relationship(
+  object: string,
+  extra: Partial<AttributeInstance> = {},
+): AttributeInstance {
   return { type: 'Relationship', object, ...extra };
 }
 
@@ -25,13 +34,26 @@ export function entity(
   attributes: Record<string, AttributeInstance | AttributeInstance[]>,
   extra: Partial<Entity> = {},
 ): Entity {
-  const stored: Entity = { id: 'urn:ngsi-ld:Vehicle:A4567', type: [`${DEFAULT}Vehicle`], attributes: {}, ...extra };
+  const stored: Entity = {
+    id: 'urn:ngsi-ld:Vehicle:A4567',
+    type: [`${DEFAULT}Vehicle`],
+    attributes: {},
+    ...extra,
+  };
   for (const [name, instances] of Object.entries(attributes)) {
-    stored.attributes[name.includes('://') ? name : `${DEFAULT}${name}`] = Array.isArray(instances) ? instances : [instances];
+    stored.attributes[name.includes('://') ? name : `${DEFAULT}${name}`] = Array.isArray(instances)
+      ? instances
+      : [instances];
   }
   return stored;
 }
 
 export function options(overrides: Partial<FormatOptions> = {}): FormatOptions {
-  return { context: getCoreContext(), representation: 'normalized', sysAttrs: false, includeContext: false, ...overrides };
+  return {
+    context: getCoreContext(),
+    representation: 'normalized',
+    sysAttrs: false,
+    includeContext: false,
+    ...overrides,
+  };
 }

@@ -17,7 +17,9 @@ const GEOMETRY_TYPES: ReadonlySet<string> = new Set([
  */
 export function isGeometry(value: JsonValue | undefined): value is JsonObject {
   if (!isGeometryTyped(value)) return false;
-  return value.type === 'GeometryCollection' ? Array.isArray(value.geometries) : Array.isArray(value.coordinates);
+  return value.type === 'GeometryCollection'
+    ? Array.isArray(value.geometries)
+    : Array.isArray(value.coordinates);
 }
 
 /** True for an object whose "type" names a GeoJSON geometry, complete or not. */

@@ -41,16 +41,23 @@ export function instanceValue(instance: AttributeInstance, renderer: Renderer): 
 }
 
 /** Compact one vocab IRI or each of several (VocabProperty vocab, Relationship objectType). */
-export function compactVocab(iris: string | string[] | undefined, renderer: Renderer): string | string[] | undefined {
+export function compactVocab(
+  iris: string | string[] | undefined,
+  renderer: Renderer,
+): string | string[] | undefined {
   if (iris === undefined) return undefined;
   const { context } = renderer;
-  return typeof iris === 'string' ? context.compactVocabValue(iris) : iris.map((iri) => context.compactVocabValue(iri));
+  return typeof iris === 'string'
+    ? context.compactVocabValue(iris)
+    : iris.map((iri) => context.compactVocabValue(iri));
 }
 
 function languageValue(instance: AttributeInstance, renderer: Renderer): InstanceValue {
   const languageMap = instance.languageMap ?? {};
   const tag = renderer.languages ? selectLanguage(languageMap, renderer.languages) : undefined;
   const text = tag === undefined ? undefined : languageMap[tag];
-  if (tag === undefined || text === undefined) return { type: 'LanguageProperty', member: 'languageMap', value: languageMap };
+  if (tag === undefined || text === undefined) {
+    return { type: 'LanguageProperty', member: 'languageMap', value: languageMap };
+  }
   return { type: 'Property', member: 'value', value: text, lang: tag };
 }

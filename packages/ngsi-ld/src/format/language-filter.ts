@@ -18,7 +18,8 @@ export function parseLanguageFilter(lang: string): LanguageRange[] {
     for (const parameter of parameters) {
       if (parameter.toLowerCase().startsWith('q=')) quality = Number(parameter.slice(2));
     }
-    if (rawRange !== '' && Number.isFinite(quality) && quality > 0) ranges.push({ range: rawRange.toLowerCase(), quality });
+    if (rawRange !== '' && Number.isFinite(quality) && quality > 0)
+      ranges.push({ range: rawRange.toLowerCase(), quality });
   }
   // Array.prototype.sort is stable: equal qualities keep the order the client gave.
   return ranges.sort((a, b) => b.quality - a.quality);

@@ -7,7 +7,8 @@ const FALLBACK = 'https://uri.etsi.org/ngsi-ld/default-context/';
 
 function apply(...contexts: JsonObject[]): ContextState {
   const state = emptyContextState();
-  for (const context of contexts) applyContextObject(state, context, { fallbackVocab: FALLBACK, source: '' });
+  for (const context of contexts)
+    applyContextObject(state, context, { fallbackVocab: FALLBACK, source: '' });
   return state;
 }
 
@@ -24,7 +25,11 @@ describe('applyContextObject', () => {
       category: { '@id': 'ex:category', '@type': '@vocab', '@container': '@set' },
       measuredAt: { '@id': 'ex:measuredAt', '@type': 'ex:DateTime' },
     });
-    expect(terms.get('refDevice')).toEqual({ iri: 'https://example.org/refDevice', typeMapping: '@id', isPrefix: false });
+    expect(terms.get('refDevice')).toEqual({
+      iri: 'https://example.org/refDevice',
+      typeMapping: '@id',
+      isPrefix: false,
+    });
     expect(terms.get('category')?.container).toEqual(['@set']);
     expect(terms.get('measuredAt')?.typeMapping).toBe('https://example.org/DateTime');
   });
@@ -41,7 +46,10 @@ describe('applyContextObject', () => {
   });
 
   it('expands a term without @id through the vocabulary in effect', () => {
-    const { terms } = apply({ '@vocab': 'https://example.org/', speed: { '@type': 'https://example.org/kmh' } });
+    const { terms } = apply({
+      '@vocab': 'https://example.org/',
+      speed: { '@type': 'https://example.org/kmh' },
+    });
     expect(terms.get('speed')?.iri).toBe('https://example.org/speed');
   });
 
@@ -64,20 +72,26 @@ describe('applyContextObject', () => {
   });
 
   it('expands @vocab given as a compact IRI', () => {
-    expect(apply({ schema: 'https://schema.org/' }, { '@vocab': 'schema:' }).vocab).toBe('https://schema.org/');
-  });
-
-  it('rejects an @type that is neither a keyword nor an IRI', () => {
-    expect(() => apply({ '@vocab': null, speed: { '@id': 'https://example.org/speed', '@type': 7 } })).toThrow(
-      "@context member 'speed' is invalid: has an '@type' that is not a string",
+    expect(apply({ schema: 'https://schema.org/' }, { '@vocab': 'schema:' }).vocab).toBe(
+      'https://schema.org/',
     );
   });
 
+  it('rejects an @type that is neither a keyword nor an IRI', () => {
+    expect(() =>
+      apply({ '@vocab': null, speed: { '@id': 'https://example.org/speed', '@type': 7 } }),
+    ).toThrow("@context member 'speed' is invalid: has an '@type' that is not a string");
+  });
+
   it('rejects an unknown container', () => {
-    expect(() => apply({ speed: { '@id': 'https://example.org/speed', '@container': '@bag' } })).toThrow("has an '@container'");
+    expect(() =>
+      apply({ speed: { '@id': 'https://example.org/speed', '@container': '@bag' } }),
+    ).toThrow("has an '@container'");
   });
 
   it('rejects @reverse', () => {
-    expect(() => apply({ parentOf: { '@reverse': 'https://example.org/childOf' } })).toThrow('@reverse');
+    expect(() => apply({ parentOf: { '@reverse': 'https://example.org/childOf' } })).toThrow(
+      '@reverse',
+    );
   });
 });

@@ -8,7 +8,9 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
     const members = Object.keys(value)
       .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      );
     return `{${members.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

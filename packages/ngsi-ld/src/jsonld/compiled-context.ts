@@ -119,7 +119,10 @@ export class CompiledContext implements ActiveContext {
 }
 
 function isPreferred(candidate: string, current: string): boolean {
-  return candidate.length < current.length || (candidate.length === current.length && candidate < current);
+  return (
+    candidate.length < current.length ||
+    (candidate.length === current.length && candidate < current)
+  );
 }
 
 function remember(memo: Map<string, string>, key: string, value: string): void {

@@ -15,7 +15,9 @@ function fakeLoader(documents: Record<string, JsonValue>) {
     calls.push(url);
     const document = documents[url];
     if (document === undefined) {
-      return Promise.reject(new NgsiLdError('LdContextNotAvailable', `@context ${url} could not be retrieved`));
+      return Promise.reject(
+        new NgsiLdError('LdContextNotAvailable', `@context ${url} could not be retrieved`),
+      );
     }
     return Promise.resolve(document);
   };
@@ -43,7 +45,9 @@ async function rejection(promise: Promise<unknown>): Promise<NgsiLdError> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof NgsiLdError)) throw new Error(`expected an NgsiLdError, got ${String(error)}`);
+  if (!(error instanceof NgsiLdError)) {
+    throw new Error(`expected an NgsiLdError, got ${String(error)}`);
+  }
   return error;
 }
 
@@ -53,8 +57,12 @@ describe('ContextProcessor.resolve', () => {
     const core = await p.resolve(undefined);
     expect(core.isCoreOnly).toBe(true);
     expect(await p.resolve([])).toBe(core);
-    expect(await p.resolve('https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.3.jsonld')).toBe(core);
-    expect(await p.resolve(['http://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld'])).toBe(core);
+    expect(
+      await p.resolve('https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.3.jsonld'),
+    ).toBe(core);
+    expect(await p.resolve(['http://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld'])).toBe(
+      core,
+    );
     expect(calls).toEqual([]);
   });
 
@@ -77,12 +85,18 @@ describe('ContextProcessor.resolve', () => {
   });
 
   it('compacts with the longest matching prefix', async () => {
-    const context = await processor().processor.resolve({ ex: 'https://example.org/', exw: 'https://example.org/weather/' });
+    const context = await processor().processor.resolve({
+      ex: 'https://example.org/',
+      exw: 'https://example.org/weather/',
+    });
     expect(context.compactIri('https://example.org/weather/rain')).toBe('exw:rain');
   });
 
   it('keeps core terms even when a user context redefines them', async () => {
-    const context = await processor().processor.resolve({ location: 'https://example.org/myLocation', id: 'https://example.org/id' });
+    const context = await processor().processor.resolve({
+      location: 'https://example.org/myLocation',
+      id: 'https://example.org/id',
+    });
     expect(context.expandTerm('location')).toBe('https://uri.etsi.org/ngsi-ld/location');
     expect(context.compactIri('https://uri.etsi.org/ngsi-ld/location')).toBe('location');
   });
@@ -107,7 +121,12 @@ describe('ContextProcessor.resolve', () => {
     expect(context.expandTerm('WeatherObserved')).toBe(`${WEATHER}WeatherObserved`);
     // "temp" is defined by a later document in terms of "temperature" from an earlier one.
     expect(context.expandTerm('temp')).toBe(`${WEATHER}temperature`);
-    expect(calls).toEqual([`${CTX}top.jsonld`, `${CTX}weather.jsonld`, `${CTX}alias.jsonld`, `${CTX}alias-terms.jsonld`]);
+    expect(calls).toEqual([
+      `${CTX}top.jsonld`,
+      `${CTX}weather.jsonld`,
+      `${CTX}alias.jsonld`,
+      `${CTX}alias-terms.jsonld`,
+    ]);
   });
 
   it('resolves relative context URLs against the document that holds them', async () => {
@@ -115,20 +134,32 @@ describe('ContextProcessor.resolve', () => {
       [`${CTX}top.jsonld`]: { '@context': 'weather.jsonld' },
       [`${CTX}weather.jsonld`]: { '@context': weatherContext() },
     });
-    expect((await p.resolve(`${CTX}top.jsonld`)).expandTerm('WeatherObserved')).toBe(`${WEATHER}WeatherObserved`);
+    expect((await p.resolve(`${CTX}top.jsonld`)).expandTerm('WeatherObserved')).toBe(
+      `${WEATHER}WeatherObserved`,
+    );
   });
 
   it('never fetches core context URLs found inside remote documents', async () => {
     const { processor: p, calls } = processor({
-      [`${CTX}weather.jsonld`]: { '@context': [weatherContext(), 'https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.6.jsonld'] },
+      [`${CTX}weather.jsonld`]: {
+        '@context': [
+          weatherContext(),
+          'https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.6.jsonld',
+        ],
+      },
     });
     await p.resolve(`${CTX}weather.jsonld`);
     expect(calls).toEqual([`${CTX}weather.jsonld`]);
   });
 
   it('loads @import and lets the local members override the imported ones', async () => {
-    const { processor: p } = processor({ [`${CTX}weather.jsonld`]: { '@context': weatherContext() } });
-    const context = await p.resolve({ '@import': `${CTX}weather.jsonld`, temperature: 'https://example.org/temperature' });
+    const { processor: p } = processor({
+      [`${CTX}weather.jsonld`]: { '@context': weatherContext() },
+    });
+    const context = await p.resolve({
+      '@import': `${CTX}weather.jsonld`,
+      temperature: 'https://example.org/temperature',
+    });
     expect(context.expandTerm('WeatherObserved')).toBe(`${WEATHER}WeatherObserved`);
     expect(context.expandTerm('temperature')).toBe('https://example.org/temperature');
   });
@@ -141,7 +172,10 @@ describe('ContextProcessor.resolve', () => {
   });
 
   it('appends a relative @vocab to the vocabulary in effect', async () => {
-    const nested = await processor().processor.resolve([{ '@vocab': 'https://example.org/' }, { '@vocab': 'terms/' }]);
+    const nested = await processor().processor.resolve([
+      { '@vocab': 'https://example.org/' },
+      { '@vocab': 'terms/' },
+    ]);
     expect(nested.expandTerm('speed')).toBe('https://example.org/terms/speed');
     const empty = await processor().processor.resolve({ '@vocab': '' });
     expect(empty.expandTerm('speed')).toBe(`${DEFAULT}speed`);
@@ -158,9 +192,13 @@ describe('ContextProcessor.resolve', () => {
   });
 
   it('uses the one user URL as link and the core URL otherwise', async () => {
-    const { processor: p } = processor({ [`${CTX}weather.jsonld`]: { '@context': weatherContext() } });
+    const { processor: p } = processor({
+      [`${CTX}weather.jsonld`]: { '@context': weatherContext() },
+    });
     expect((await p.resolve(`${CTX}weather.jsonld`)).linkUrl).toBe(`${CTX}weather.jsonld`);
-    expect((await p.resolve([`${CTX}weather.jsonld`, CORE_CONTEXT_URL])).linkUrl).toBe(`${CTX}weather.jsonld`);
+    expect((await p.resolve([`${CTX}weather.jsonld`, CORE_CONTEXT_URL])).linkUrl).toBe(
+      `${CTX}weather.jsonld`,
+    );
     expect((await p.resolve(weatherContext())).linkUrl).toBe(CORE_CONTEXT_URL);
   });
 
@@ -172,7 +210,9 @@ describe('ContextProcessor.resolve', () => {
 
 describe('ContextProcessor cache', () => {
   it('does not call the loader again for a cached definition', async () => {
-    const { processor: p, calls } = processor({ [`${CTX}weather.jsonld`]: { '@context': weatherContext() } });
+    const { processor: p, calls } = processor({
+      [`${CTX}weather.jsonld`]: { '@context': weatherContext() },
+    });
     const first = await p.resolve([`${CTX}weather.jsonld`]);
     const second = await p.resolve([`${CTX}weather.jsonld`]);
     expect(second).toBe(first);
@@ -186,8 +226,13 @@ describe('ContextProcessor cache', () => {
   });
 
   it('shares one processing between concurrent requests', async () => {
-    const { processor: p, calls } = processor({ [`${CTX}weather.jsonld`]: { '@context': weatherContext() } });
-    const [first, second] = await Promise.all([p.resolve(`${CTX}weather.jsonld`), p.resolve(`${CTX}weather.jsonld`)]);
+    const { processor: p, calls } = processor({
+      [`${CTX}weather.jsonld`]: { '@context': weatherContext() },
+    });
+    const [first, second] = await Promise.all([
+      p.resolve(`${CTX}weather.jsonld`),
+      p.resolve(`${CTX}weather.jsonld`),
+    ]);
     expect(second).toBe(first);
     expect(calls).toHaveLength(1);
   });
@@ -219,7 +264,9 @@ describe('ContextProcessor cache', () => {
     const { processor: p } = processor(documents);
     await rejection(p.resolve(`${CTX}late.jsonld`));
     documents[`${CTX}late.jsonld`] = { '@context': weatherContext() };
-    expect((await p.resolve(`${CTX}late.jsonld`)).expandTerm('WeatherObserved')).toBe(`${WEATHER}WeatherObserved`);
+    expect((await p.resolve(`${CTX}late.jsonld`)).expandTerm('WeatherObserved')).toBe(
+      `${WEATHER}WeatherObserved`,
+    );
   });
 });
 
@@ -249,7 +296,8 @@ describe('ContextProcessor errors', () => {
 
   it('reports remote documents nested deeper than the limit', async () => {
     const documents: Record<string, JsonValue> = {};
-    for (let i = 0; i < 5; i++) documents[`${CTX}${i}.jsonld`] = { '@context': `${CTX}${i + 1}.jsonld` };
+    for (let i = 0; i < 5; i++)
+      documents[`${CTX}${i}.jsonld`] = { '@context': `${CTX}${i + 1}.jsonld` };
     const p = new ContextProcessor(fakeLoader(documents).load, { maxDepth: 3 });
     const error = await rejection(p.resolve(`${CTX}0.jsonld`));
     expect(error.message).toContain('more than 3 remote documents deep');
@@ -259,9 +307,18 @@ describe('ContextProcessor errors', () => {
     ['a term mapped to a number', { speed: 42 }, "@context member 'speed' is invalid"],
     ['a context that is a number', [42], 'each entry must be a URL, an object or an array'],
     ['a null in the middle', [{ a: 'https://example.org/a' }, null], 'must not hold null'],
-    ['an unknown term definition key', { speed: { '@id': 'https://example.org/speed', unit: 'km' } }, "has 'unit'"],
-    ['a term that expands to no IRI', { '@vocab': null, speed: { '@id': '@nothing' } }, "@context member 'speed' is invalid"],
+    [
+      'an unknown term definition key',
+      { speed: { '@id': 'https://example.org/speed', unit: 'km' } },
+      "has 'unit'",
+    ],
+    [
+      'a term that expands to no IRI',
+      { '@vocab': null, speed: { '@id': '@nothing' } },
+      "@context member 'speed' is invalid",
+    ],
     ['@version 1.0', { '@version': 1.0 }, "@context member '@version' is invalid"],
+    ['a nested @context', { '@context': { a: 'https://example.org/a' } }, 'keyword redefinition'],
     ['a cyclic IRI mapping', { a: 'b:x', b: 'a:y' }, 'cyclic IRI mapping'],
     ['a non-web context URL', 'file:///etc/passwd', 'must be an http or https URL'],
     ['a relative context URL at top level', 'ctx.jsonld', 'must be an absolute URL'],
@@ -272,7 +329,12 @@ describe('ContextProcessor errors', () => {
   });
 
   it('rejects a scoped context in a user term as BadRequestData', async () => {
-    const definition = { address: { '@id': 'https://schema.org/address', '@context': { street: 'https://schema.org/street' } } };
+    const definition = {
+      address: {
+        '@id': 'https://schema.org/address',
+        '@context': { street: 'https://schema.org/street' },
+      },
+    };
     const error = await rejection(processor().processor.resolve(definition));
     expect(error.errorType).toBe('BadRequestData');
     expect(error.message).toContain('scoped contexts');
@@ -285,7 +347,9 @@ describe('ContextProcessor errors', () => {
   });
 
   it('rejects a remote document without an @context member', async () => {
-    const { processor: p } = processor({ [`${CTX}plain.jsonld`]: { speed: 'https://example.org/speed' } });
+    const { processor: p } = processor({
+      [`${CTX}plain.jsonld`]: { speed: 'https://example.org/speed' },
+    });
     const error = await rejection(p.resolve(`${CTX}plain.jsonld`));
     expect(error.message).toContain("must be a JSON object with an '@context' member");
   });

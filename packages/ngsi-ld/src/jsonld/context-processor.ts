@@ -2,7 +2,7 @@ import type { JsonValue } from '../entity/types.js';
 import { canonicalJson } from './canonical-json.js';
 import { CompiledContext } from './compiled-context.js';
 import { coreContextState, getCoreContext } from './core-active-context.js';
-import { CORE_CONTEXT_URL, isCoreContextUrl } from './core-context.js';
+import { CORE_CONTEXT_URL, CORE_VOCAB, isCoreContextUrl } from './core-context.js';
 import { LruCache } from './lru-cache.js';
 import { processUserContext } from './process-user-context.js';
 import type { ActiveContext, ContextDefinition, ContextDocumentLoader } from './types.js';
@@ -50,7 +50,9 @@ export class ContextProcessor {
    * remote document cannot be had. Failures are not cached.
    */
   resolve(definition: ContextDefinition | undefined): Promise<ActiveContext> {
-    if (definition === undefined || isCoreOnly(definition)) return Promise.resolve(getCoreContext());
+    if (definition === undefined || isCoreOnly(definition)) {
+      return Promise.resolve(getCoreContext());
+    }
     const key = canonicalJson(definition);
     const cached = this.#cache.get(key);
     if (cached) return cached.context;
@@ -77,18 +79,26 @@ export class ContextProcessor {
    */
   invalidate(url: string): void {
     const normalized = normalizeUrl(url);
-    this.#cache.deleteWhere((entry) => entry.urls === undefined || entry.urls.has(normalized) || entry.urls.has(url));
+    this.#cache.deleteWhere(
+      (entry) => entry.urls === undefined || entry.urls.has(normalized) || entry.urls.has(url),
+    );
   }
 
-  async #process(definition: ContextDefinition): Promise<{ context: ActiveContext; urls: ReadonlySet<string> }> {
-    const { state, urls } = await processUserContext(definition, { load: this.#load, maxDepth: this.#maxDepth });
+  async #process(
+    definition: ContextDefinition,
+  ): Promise<{ context: ActiveContext; urls: ReadonlySet<string> }> {
+    const { state, urls } = await processUserContext(definition, {
+      load: this.#load,
+      maxDepth: this.#maxDepth,
+    });
     const core = coreContextState();
     const terms = new Map(state.terms);
     for (const [term, termDefinition] of core.terms) terms.set(term, termDefinition);
     const context = new CompiledContext({
       terms,
-      vocab: state.vocab ?? core.vocab ?? '',
-      definition,
+      vocab: state.vocab ?? core.vocab ?? CORE_VOCAB,
+      // A copy: the context outlives the request body it came from and is shared by later requests.
+      definition: structuredClone(definition),
       linkUrl: linkUrlOf(definition),
       isCoreOnly: false,
     });
@@ -101,7 +111,10 @@ function isCoreOnly(definition: ContextDefinition | null): boolean {
   // null is not a ContextDefinition, but a JSON body can carry "@context": null.
   if (definition === null) return true;
   if (typeof definition === 'string') return isCoreContextUrl(definition);
-  return Array.isArray(definition) && definition.every((item: JsonValue) => typeof item === 'string' && isCoreContextUrl(item));
+  return (
+    Array.isArray(definition) &&
+    definition.every((item: JsonValue) => typeof item === 'string' && isCoreContextUrl(item))
+  );
 }
 
 /**

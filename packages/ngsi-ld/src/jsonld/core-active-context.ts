@@ -15,7 +15,10 @@ let coreContext: CompiledContext | undefined;
 export function coreContextState(): Readonly<ContextState> {
   if (!coreState) {
     const state = emptyContextState();
-    applyContextObject(state, CORE_CONTEXT_DOCUMENT['@context'], { fallbackVocab: CORE_VOCAB, source: ' (in the core @context)' });
+    applyContextObject(state, CORE_CONTEXT_DOCUMENT['@context'], {
+      fallbackVocab: CORE_VOCAB,
+      source: ' (in the core @context)',
+    });
     coreState = state;
   }
   return coreState;

@@ -35,7 +35,11 @@ const GEN_DELIMS = ':/?#[]@';
  * @example isAbsoluteIri('schema:name') // false (a compact IRI, or a term to expand with @vocab)
  */
 export function isAbsoluteIri(value: string): boolean {
-  if (value.length > 4 && value.charCodeAt(3) === 58 /* : */ && value.slice(0, 3).toLowerCase() === 'urn') {
+  if (
+    value.length > 4 &&
+    value.charCodeAt(3) === 58 /* : */ &&
+    value.slice(0, 3).toLowerCase() === 'urn'
+  ) {
     return true;
   }
   const colon = value.indexOf('://');

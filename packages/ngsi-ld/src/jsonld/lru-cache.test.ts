@@ -16,7 +16,12 @@ describe('LruCache', () => {
 
   it('deletes every entry a predicate matches', () => {
     const cache = new LruCache<string, number>(5);
-    for (const [key, value] of [['a', 1], ['b', 2], ['c', 3]] as const) cache.set(key, value);
+    for (const [key, value] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ] as const)
+      cache.set(key, value);
     expect(cache.deleteWhere((value) => value % 2 === 1)).toBe(2);
     expect(cache.peek('b')).toBe(2);
   });

@@ -60,7 +60,10 @@ class ContextWalker {
       const local = '@import' in value ? await this.#withImport(value, frame) : value;
       applyContextObject(this.state, local, { fallbackVocab: CORE_VOCAB, source: sourceOf(frame) });
     } else if (value === null) {
-      throw new NgsiLdError('InvalidRequest', `@context must not hold null here: it would reset the @context${sourceOf(frame)}`);
+      throw new NgsiLdError(
+        'InvalidRequest',
+        `@context must not hold null here: it would reset the @context${sourceOf(frame)}`,
+      );
     } else {
       throw new NgsiLdError(
         'InvalidRequest',
@@ -73,11 +76,21 @@ class ContextWalker {
   async #withImport(local: JsonObject, frame: Frame): Promise<JsonObject> {
     const { '@import': reference, ...rest } = local;
     if (typeof reference !== 'string') {
-      throw new NgsiLdError('InvalidRequest', `@context member '@import' is invalid: must be a URL${sourceOf(frame)}`);
+      throw new NgsiLdError(
+        'InvalidRequest',
+        `@context member '@import' is invalid: must be a URL${sourceOf(frame)}`,
+      );
     }
     const url = resolveUrl(reference, frame);
-    const imported = isCoreContextUrl(url) ? CORE_CONTEXT_DOCUMENT['@context'] : (await this.#fetch(url, frame))['@context'];
-    if (typeof imported !== 'object' || imported === null || Array.isArray(imported) || '@import' in imported) {
+    const imported = isCoreContextUrl(url)
+      ? CORE_CONTEXT_DOCUMENT['@context']
+      : (await this.#fetch(url, frame))['@context'];
+    if (
+      typeof imported !== 'object' ||
+      imported === null ||
+      Array.isArray(imported) ||
+      '@import' in imported
+    ) {
       throw new NgsiLdError(
         'InvalidRequest',
         `@context member '@import' is invalid: ${url} must hold one context object without @import${sourceOf(frame)}`,
@@ -88,7 +101,10 @@ class ContextWalker {
 
   async #fetch(url: string, frame: Frame): Promise<JsonObject> {
     if (frame.chain.includes(url)) {
-      throw new NgsiLdError('InvalidRequest', `@context ${url} includes itself: ${[...frame.chain, url].join(' → ')}`);
+      throw new NgsiLdError(
+        'InvalidRequest',
+        `@context ${url} includes itself: ${[...frame.chain, url].join(' → ')}`,
+      );
     }
     if (frame.chain.length >= this.options.maxDepth) {
       throw new NgsiLdError(
@@ -103,10 +119,21 @@ class ContextWalker {
     } catch (error) {
       if (isNgsiLdError(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new NgsiLdError('LdContextNotAvailable', `@context ${url} could not be retrieved: ${reason}`);
+      throw new NgsiLdError(
+        'LdContextNotAvailable',
+        `@context ${url} could not be retrieved: ${reason}`,
+      );
     }
-    if (typeof document !== 'object' || document === null || Array.isArray(document) || !('@context' in document)) {
-      throw new NgsiLdError('InvalidRequest', `@context document ${url} is invalid: must be a JSON object with an '@context' member`);
+    if (
+      typeof document !== 'object' ||
+      document === null ||
+      Array.isArray(document) ||
+      !('@context' in document)
+    ) {
+      throw new NgsiLdError(
+        'InvalidRequest',
+        `@context document ${url} is invalid: must be a JSON object with an '@context' member`,
+      );
     }
     return document;
   }
@@ -119,11 +146,17 @@ function resolveUrl(reference: string, frame: Frame): string {
   try {
     url = new URL(reference, base);
   } catch {
-    throw new NgsiLdError('InvalidRequest', `@context entry '${reference}' is invalid: must be an absolute URL${sourceOf(frame)}`);
+    throw new NgsiLdError(
+      'InvalidRequest',
+      `@context entry '${reference}' is invalid: must be an absolute URL${sourceOf(frame)}`,
+    );
   }
   // Only web URLs: the loader must never be asked for file:, data: or other local schemes.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new NgsiLdError('InvalidRequest', `@context entry '${reference}' is invalid: must be an http or https URL${sourceOf(frame)}`);
+    throw new NgsiLdError(
+      'InvalidRequest',
+      `@context entry '${reference}' is invalid: must be an http or https URL${sourceOf(frame)}`,
+    );
   }
   return url.href;
 }

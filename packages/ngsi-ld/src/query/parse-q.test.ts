@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTooComplexQuery, parseQ, Q_LIMITS } from './parse-q.js';
+import { parseQ, Q_LIMITS } from './parse-q.js';
+import { isTooComplexQuery } from './too-complex.js';
 import type { AttributePath, QExpression, QValue } from './q-types.js';
 
 /** An attribute path as parseQ returns it for `text`, with what the test says on top. */
@@ -332,7 +333,7 @@ describe('parseQ problems', () => {
     [
       'temperature 20',
       [
-        "expected a comparison operator after 'temperature' at position 12, found a space (q allows none outside quoted strings)",
+        "expected a comparison operator after 'temperature' at position 12, found a space (none is allowed here)",
       ],
     ],
     [

@@ -1,15 +1,14 @@
-import type { Problem } from '../errors/ngsi-ld-error.js';
 import { fail, ok, type Parsed } from '../errors/result.js';
 import { QReader } from './q-reader.js';
 import type { QComparisonOperator, QExpression, QValue } from './q-types.js';
 import { readAttributePath } from './read-attribute-path.js';
 import { readPattern } from './read-q-pattern.js';
 import { readValue } from './read-q-value.js';
+import { TOO_COMPLEX } from './too-complex.js';
 
 /** Bounds on the work one query may ask for; past them the answer is TooComplexQuery (403). */
 export const Q_LIMITS = { maxLength: 4096, maxTerms: 100, maxDepth: 16 } as const;
 
-const TOO_COMPLEX = 'is too complex: ';
 // Longest first, so '>=' is not read as '>' followed by '='.
 const OPERATORS = ['==', '!=', '>=', '<=', '!~=', '~=', '>', '<'] as const;
 type Operator = (typeof OPERATORS)[number];
@@ -37,15 +36,6 @@ export function parseQ(text: string, field = 'q'): Parsed<QExpression> {
   const reader = new QReader(text, field);
   const expression = new QParser(reader).parse();
   return expression && reader.problems.length === 0 ? ok(expression) : fail(reader.problems);
-}
-
-/**
- * Whether the problems of a query mean it asks too much (TooComplexQuery, 403) rather than being
- * malformed (BadRequestData, 400).
- * @example if (!parsed.ok) throw NgsiLdError.fromProblems(isTooComplexQuery(parsed.problems) ? 'TooComplexQuery' : 'BadRequestData', parsed.problems);
- */
-export function isTooComplexQuery(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.message.startsWith(TOO_COMPLEX));
 }
 
 class QParser {

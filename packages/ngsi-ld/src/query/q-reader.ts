@@ -46,7 +46,7 @@ export class QReader {
   found(): string {
     if (this.atEnd) return 'the end of the query';
     const char = this.peek();
-    return /\s/.test(char) ? 'a space (q allows none outside quoted strings)' : `'${char}'`;
+    return /\s/.test(char) ? 'a space (none is allowed here)' : `'${char}'`;
   }
 
   /** After a problem: skip the rest of the term (quoted strings included) to resume at the next. */

@@ -5,7 +5,7 @@ import { Q_MEMBERS, type AttributePath, type QMember } from './q-types.js';
 // An attribute path stops at an operator, a JSON path, a term delimiter, a brace or whitespace.
 const PATH_STOP = /[=!<>~[\];|(){}\s]/;
 // Inside [ ]: keys stop at the closing bracket, or at a term delimiter when it is missing.
-const KEY_STOP = /[\]\[;|)]/;
+const KEY_STOP = /[\][;|)]/;
 const NAME_RULE = "a letter followed by letters, digits or '_', a compact IRI or an absolute IRI";
 
 /**

@@ -148,7 +148,7 @@ function readPosition(value: unknown, field: string, report: Report): Position |
     report(`${field}[1]`, `latitude ${latitude} is outside [-90, 90]`);
     valid = false;
   }
-  return valid ? ([...value] as Position) : undefined;
+  return valid ? ([...(value as number[])] as Position) : undefined;
 }
 
 function readLine(value: unknown, field: string, report: Report): Position[] | undefined {
@@ -212,7 +212,7 @@ function readList<T>(
     );
     return undefined;
   }
-  return items.every((item) => item !== undefined) ? (items as T[]) : undefined;
+  return items.every((item): item is T => item !== undefined) ? items : undefined;
 }
 
 function member(field: string, name: string): string {

@@ -1,6 +1,7 @@
 import { messages } from '../messages.js';
-import { versionInfo } from '../version/version-info.js';
-import { runCheck, type CheckResult, type HealthCheck } from './run-check.js';
+import { uptimeSeconds } from '../version/version-info.js';
+import type { CheckResult, HealthCheck } from './run-check.js';
+import { cacheFor, runChecks } from './run-checks.js';
 
 export interface HealthOptions {
   /** Shown in the summary when given: `broker`, `updaters`… */
@@ -30,8 +31,11 @@ export interface HealthSummary extends ReadinessReport {
 }
 
 export interface Health {
+  /** `{ status: 'ok' }` without any I/O: a slow database must not get a process restarted. */
   liveness(): { status: 'ok' };
+  /** Runs the checks (cached briefly); fails when a critical one fails or shutdown started. */
   readiness(): Promise<ReadinessReport>;
+  /** Readiness with version, commit and uptime, for `GET /health`. */
   summary(): Promise<HealthSummary>;
   markShuttingDown(): void;
 }
@@ -42,63 +46,33 @@ export interface Health {
  * const health = createHealth({ version, commit, checks: [
  *   { name: 'database', critical: true, run: async ({ signal }) => ({ ok: await db.ping(signal) }) },
  * ] });
- * app.get('/health/ready', async (_req, reply) => { const r = await health.readiness(); reply.code(healthHttpStatus(r)).send(r); });
+ * const report = await health.readiness(); // reply.code(healthHttpStatus(report)).send(report)
  */
 export function createHealth(options: HealthOptions): Health {
   assertUniqueNames(options.checks);
   const now = options.now ?? (() => performance.now());
-  const cacheMs = options.cacheMs ?? 1_000;
   const startedAt = options.startedAt ?? new Date();
+  const runCached = cacheFor(options.cacheMs ?? 1_000, now, () => runChecks(options.checks, now));
   let isShuttingDown = false;
-  let cached: { at: number; report: ReadinessReport } | undefined;
-  let running: Promise<ReadinessReport> | undefined;
-
-  const runAll = async (): Promise<ReadinessReport> => {
-    const results = await Promise.all(options.checks.map((check) => runCheck(check, now)));
-    const checks: Record<string, CheckResult> = {};
-    options.checks.forEach((check, index) => {
-      const result = results[index];
-      if (result) checks[check.name] = result;
-    });
-    const isFailing = results.some((result) => result.critical && !result.ok);
-    return { status: isFailing ? 'fail' : 'ok', checks };
-  };
 
   const readiness = async (): Promise<ReadinessReport> => {
     if (isShuttingDown) return shuttingDownReport();
-    if (cached && now() - cached.at < cacheMs) return cached.report;
-    // Probes arriving while checks run share that run instead of starting their own.
-    running ??= runAll()
-      .then((report) => {
-        cached = { at: now(), report };
-        return report;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    const report = await running;
+    const report = await runCached();
+    // Shutdown may have started while the checks ran.
     return isShuttingDown ? shuttingDownReport() : report;
   };
 
   return {
-    // No I/O, ever: a slow database must not get a healthy process restarted.
     liveness: () => ({ status: 'ok' }),
     readiness,
     summary: async () => {
-      const report = await readiness();
-      const { uptimeSeconds } = versionInfo({
-        component: options.component ?? '',
-        version: options.version,
-        commit: options.commit,
-        startedAt,
-      });
-      const { status, ...rest } = report;
+      const { status, ...rest } = await readiness();
       return {
         status,
         ...(options.component !== undefined && { component: options.component }),
         version: options.version,
         commit: options.commit,
-        uptimeSeconds,
+        uptimeSeconds: uptimeSeconds(startedAt),
         ...rest,
       };
     },

@@ -1,4 +1,5 @@
 import { messages } from '../messages.js';
+import { elapsedMs, runHooks, type NamedHook } from './run-hooks.js';
 
 /** The part of a logger shutdown needs; a pino logger fits. */
 export interface ShutdownLogger {
@@ -26,9 +27,9 @@ export type ShutdownHook = () => void | Promise<void>;
 export interface Shutdown {
   /** Adds a step; steps run in reverse order of registration: last started, first stopped. */
   register(name: string, hook: ShutdownHook): void;
-  /** Starts shutdown (once; later calls return the same promise). `exitCode` is used on success. */
+  /** Starts shutdown (once; later calls share it). `exitCode` (default 0) is used on success. */
   trigger(reason: string, options?: { exitCode?: number }): Promise<void>;
-  /** Shuts down on these signals; a second signal forces exit 1. Returns a function to stop listening. */
+  /** Shuts down on these signals; a second signal forces exit 1. Returns a function to stop. */
   listen(signals?: readonly NodeJS.Signals[], source?: SignalSource): () => void;
   readonly isShuttingDown: boolean;
 }
@@ -44,15 +45,13 @@ export interface Shutdown {
  */
 export function createShutdown(options: ShutdownOptions): Shutdown {
   const { logger } = options;
-  const hooks: { name: string; hook: ShutdownHook }[] = [];
+  const hooks: NamedHook[] = [];
   let running: Promise<void> | undefined;
   let hasExited = false;
-  let deadline: NodeJS.Timeout | undefined;
 
   const exit = (code: number): void => {
     if (hasExited) return;
     hasExited = true;
-    clearTimeout(deadline);
     options.onExit(code);
   };
 
@@ -60,50 +59,41 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
     const startedAt = performance.now();
     const steps = [...hooks].reverse();
     logger.info({ reason, steps: steps.map((step) => step.name) }, messages.shutdownStarted);
-    let current = '';
-    // Kept referenced on purpose: if every hook hangs on something that does not hold the event
-    // loop, the timer is what still ends the process, with 1, instead of a silent exit 0.
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      deadline = setTimeout(() => resolve('timeout'), options.timeoutMs);
+    const outcome = await runHooks({
+      hooks: steps,
+      timeoutMs: options.timeoutMs,
+      logger,
+      shouldStop: () => hasExited,
     });
-    const work = (async () => {
-      let hasFailed = false;
-      for (const { name, hook } of steps) {
-        if (hasExited) break;
-        current = name;
-        const hookStartedAt = performance.now();
-        try {
-          await hook();
-          logger.info(
-            { hook: name, durationMs: elapsed(hookStartedAt) },
-            messages.shutdownHookFinished,
-          );
-        } catch (err) {
-          hasFailed = true;
-          logger.error({ hook: name, err }, messages.shutdownHookFailed);
-        }
-      }
-      return hasFailed ? ('failed' as const) : ('done' as const);
-    })();
-
-    const outcome = await Promise.race([work, timedOut]);
-    if (outcome === 'timeout') {
-      logger.error(
-        { reason, hook: current, timeoutMs: options.timeoutMs },
-        messages.shutdownTimedOut,
-      );
-      exit(1);
-      return;
+    // A second signal already forced the exit: nothing left to report.
+    if (hasExited) return;
+    if (outcome.kind === 'timeout') {
+      const fields = { reason, hook: outcome.hook, timeoutMs: options.timeoutMs };
+      logger.error(fields, messages.shutdownTimedOut);
+      return exit(1);
     }
-    const fields = { reason, durationMs: elapsed(startedAt) };
-    if (outcome === 'failed') logger.error(fields, messages.shutdownFinishedWithErrors);
+    const fields = { reason, durationMs: elapsedMs(startedAt) };
+    if (outcome.kind === 'failed') logger.error(fields, messages.shutdownFinishedWithErrors);
     else logger.info(fields, messages.shutdownFinished);
-    exit(outcome === 'failed' ? 1 : successCode);
+    exit(outcome.kind === 'failed' ? 1 : successCode);
   };
 
-  const trigger = (reason: string, triggerOptions: { exitCode?: number } = {}): Promise<void> => {
+  const trigger: Shutdown['trigger'] = (reason, triggerOptions = {}) => {
+    // Only a throwing logger could reject here; the process must still end.
     running ??= run(reason, triggerOptions.exitCode ?? 0).catch(() => exit(1));
     return running;
+  };
+
+  const listen: Shutdown['listen'] = (signals = ['SIGTERM', 'SIGINT'], source = process) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (!running) return void trigger(signal);
+      logger.warn({ signal }, messages.shutdownForced);
+      exit(1);
+    };
+    for (const signal of signals) source.on(signal, onSignal);
+    return () => {
+      for (const signal of signals) source.off(signal, onSignal);
+    };
   };
 
   return {
@@ -112,26 +102,9 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
       else hooks.push({ name, hook });
     },
     trigger,
-    listen: (signals = ['SIGTERM', 'SIGINT'], source = process) => {
-      const onSignal = (signal: NodeJS.Signals): void => {
-        if (running) {
-          logger.warn({ signal }, messages.shutdownForced);
-          exit(1);
-        } else {
-          void trigger(signal);
-        }
-      };
-      for (const signal of signals) source.on(signal, onSignal);
-      return () => {
-        for (const signal of signals) source.off(signal, onSignal);
-      };
-    },
+    listen,
     get isShuttingDown() {
       return running !== undefined;
     },
   };
-}
-
-function elapsed(since: number): number {
-  return Math.round(performance.now() - since);
 }

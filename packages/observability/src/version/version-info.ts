@@ -32,6 +32,14 @@ export function versionInfo(options: VersionInfoOptions): VersionInfo {
     commit: options.commit,
     node: process.version,
     startedAt: options.startedAt.toISOString(),
-    uptimeSeconds: Math.max(0, Math.floor((now.getTime() - options.startedAt.getTime()) / 1000)),
+    uptimeSeconds: uptimeSeconds(options.startedAt, now),
   };
+}
+
+/**
+ * Whole seconds since `startedAt` (never negative, should the clock step back).
+ * @example uptimeSeconds(new Date(Date.now() - 90_500)) // 90
+ */
+export function uptimeSeconds(startedAt: Date, now: Date = new Date()): number {
+  return Math.max(0, Math.floor((now.getTime() - startedAt.getTime()) / 1000));
 }
