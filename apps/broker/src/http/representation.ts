@@ -6,8 +6,10 @@ import { parseNames } from './names.js';
 /** Query parameters that shape how entities are rendered (§6.3.7, §6.3.17, §4.15, §4.21). */
 export const REPRESENTATION_PARAMS = ['options', 'format', 'pick', 'omit', 'lang', 'geometryProperty'] as const;
 
+const LITERAL_MEMBERS = new Set(['id', 'type', 'scope']);
 const FORMATS = { normalized: 'normalized', concise: 'concise', keyValues: 'keyValues', simplified: 'keyValues' } as const;
-const LANGUAGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
+// One entry of a §4.15 language filter: a BCP 47 range, optionally with a quality (`fr;q=0.5`).
+const LANGUAGE_ENTRY = /^\s*(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\s*(?:;\s*q\s*=\s*(?:0(?:\.\d{1,3})?|1(?:\.0{1,3})?)\s*)?$/;
 
 export interface Representation {
   format: Omit<FormatOptions, 'includeContext'>;
@@ -41,8 +43,10 @@ export function parseRepresentation(
     }
     representation = format;
   }
-  if (params.lang !== undefined && !LANGUAGE.test(params.lang)) {
-    throw new NgsiLdError('BadRequestData', `lang must be a BCP 47 language tag (got '${params.lang}')`, { field: 'lang' });
+  if (params.lang !== undefined && !params.lang.split(',').every((entry) => LANGUAGE_ENTRY.test(entry))) {
+    throw new NgsiLdError('BadRequestData', `lang must be language tags with optional q-values, e.g. 'vi,en;q=0.5' (got '${params.lang}')`, {
+      field: 'lang',
+    });
   }
   const pick = params.pick === undefined ? undefined : projection(parseNames(params.pick, 'pick'), context);
   const omit = params.omit === undefined ? undefined : projection(parseNames(params.omit, 'omit'), context);
@@ -66,5 +70,6 @@ export function includesContext(mediaType: ResponseMediaType): boolean {
 }
 
 function projection(names: string[], context: ActiveContext): Set<string> {
-  return new Set(names.map((name) => (name === 'id' || name === 'type' ? name : context.expandTerm(name))));
+  // id, type and scope are members of the entity, not attributes: they stay literal.
+  return new Set(names.map((name) => (LITERAL_MEMBERS.has(name) ? name : context.expandTerm(name))));
 }

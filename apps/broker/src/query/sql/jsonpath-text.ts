@@ -30,8 +30,9 @@ export function jsonpathKey(key: string): string {
  * Adapt a regular expression written for JavaScript (as parseQ checks them) to PostgreSQL's
  * engine behind jsonpath `like_regex` (POSIX ARE): outside bracket expressions, the word
  * boundaries `\b` and `\B` become ARE's `\y` and `\Y` (in ARE, `\b` is a backspace).
- * Known remaining differences: in ARE `.` also matches a newline, and `\A`, `\Z`, `\m`, `\M`,
- * `\y`, `\Y` are anchors where JavaScript reads them as plain letters.
+ * As in JavaScript without flags, `.` does not match a newline and `^`/`$` anchor the whole text.
+ * Known remaining difference: `\A`, `\Z`, `\m`, `\M`, `\y`, `\Y` are anchors in ARE where
+ * JavaScript reads them as plain letters.
  * @example postgresRegex('\\bcat\\b') // '\\ycat\\y'
  */
 export function postgresRegex(pattern: string): string {

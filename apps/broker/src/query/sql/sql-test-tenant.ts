@@ -47,7 +47,10 @@ export async function openSqlTestTenant(driver: DriverName): Promise<SqlTestTena
     async insert(entities) {
       for (const entity of entities) {
         const attrs = Object.fromEntries(
-          Object.entries(entity.attrs ?? {}).map(([name, instances]) => [expand(name), [instances].flat()]),
+          Object.entries(entity.attrs ?? {}).map(([name, instances]) => [
+            expand(name),
+            [instances].flat(),
+          ]),
         );
         await db.query(
           `insert into ${entityTable} (id, types, attrs, created_at, modified_at) values ($1, $2::text[], $3::jsonb, now(), now())`,
