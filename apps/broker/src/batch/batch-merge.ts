@@ -1,4 +1,4 @@
-import { applyFragment, mergeInstance, type EntityFragment } from '@legocity/ngsi-ld';
+import { MERGE_RULES, applyFragment, type EntityFragment } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { applyBatch } from './apply-batch.js';
 import type { BatchItem, BatchOutcome } from './batch-types.js';
@@ -17,6 +17,6 @@ export async function batchMerge(
   const now = ctx.now();
   return applyBatch(ctx, tenant, tenantName, items, (current, fragment) => {
     if (!current) return undefined;
-    return applyFragment(current, fragment, { onExisting: 'merge', scope: 'replace', now, mergeInstance }).entity;
+    return applyFragment(current, fragment, { ...MERGE_RULES, now }).entity;
   });
 }

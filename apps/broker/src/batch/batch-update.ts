@@ -1,4 +1,4 @@
-import { applyFragment, type EntityFragment } from '@legocity/ngsi-ld';
+import { appendRules, applyFragment, type EntityFragment } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { applyBatch } from './apply-batch.js';
 import type { BatchItem, BatchOutcome } from './batch-types.js';
@@ -18,10 +18,6 @@ export async function batchUpdate(
   const now = ctx.now();
   return applyBatch(ctx, tenant, tenantName, items, (current, fragment) => {
     if (!current) return undefined;
-    return applyFragment(current, fragment, {
-      onExisting: options.overwrite ? 'replace' : 'keep',
-      scope: options.overwrite ? 'replace' : 'union',
-      now,
-    }).entity;
+    return applyFragment(current, fragment, { ...appendRules(options.overwrite), now }).entity;
   });
 }

@@ -1,4 +1,4 @@
-import { applyFragment, replaceEntity, stampNewEntity, type Entity } from '@legocity/ngsi-ld';
+import { UPDATE_RULES, applyFragment, replaceEntity, stampNewEntity, type Entity } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { applyBatch } from './apply-batch.js';
 import type { BatchItem, BatchOutcome } from './batch-types.js';
@@ -23,7 +23,6 @@ export async function batchUpsert(
   return applyBatch(ctx, tenant, tenantName, items, (current, entity) => {
     if (!current) return stampNewEntity(entity, now);
     if (mode === 'replace') return replaceEntity(current, entity, now);
-    const outcome = applyFragment(current, entity, { onExisting: 'replace', scope: 'replace-if-present', now });
-    return outcome.entity;
+    return applyFragment(current, entity, { ...UPDATE_RULES, now }).entity;
   });
 }

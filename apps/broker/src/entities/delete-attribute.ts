@@ -1,7 +1,7 @@
 import { findInstance } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { modifyEntity, type ModifyOptions } from './modify-entity.js';
-import { missingAttribute, type AttributeRef } from './partial-update-attribute.js';
+import { missingAttribute, type AttributeRef } from './attribute-instances.js';
 
 export interface DeleteAttributeOptions extends ModifyOptions {
   datasetId?: string;

@@ -1,7 +1,7 @@
-import { findInstance, stampInstance, type FragmentInstance } from '@legocity/ngsi-ld';
+import { stampInstance, type FragmentInstance } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
+import { withRewrittenInstances, type AttributeRef } from './attribute-instances.js';
 import { modifyEntity, type ModifyOptions } from './modify-entity.js';
-import { missingAttribute, type AttributeRef } from './partial-update-attribute.js';
 
 /**
  * Replace Attribute — ETSI GS CIM 009 v1.8.1 §5.6.19 (PUT /entities/{id}/attrs/{attrId}): the
@@ -22,14 +22,10 @@ export async function replaceAttribute(
     id,
     (entity) => {
       const now = ctx.now();
-      const instances = [...(entity.attributes[attribute.expanded] ?? [])];
-      for (const replacement of replacements) {
-        const index = findInstance(instances, replacement.datasetId);
-        if (index < 0) throw missingAttribute(id, attribute.name, replacement.datasetId);
-        instances[index] = stampInstance(replacement, now, instances[index]);
-      }
-      const attributes = { ...entity.attributes, [attribute.expanded]: instances };
-      return { entity: { ...entity, attributes, modifiedAt: now }, result: undefined };
+      const next = withRewrittenInstances(entity, attribute, replacements, now, (existing, replacement) =>
+        stampInstance(replacement, now, existing),
+      );
+      return { entity: next, result: undefined };
     },
     options,
   );

@@ -31,7 +31,8 @@ import { createEntity } from './create-entity.js';
 import { deleteAttribute } from './delete-attribute.js';
 import { deleteEntity } from './delete-entity.js';
 import { mergeEntity } from './merge-entity.js';
-import { partialUpdateAttribute, type AttributeRef } from './partial-update-attribute.js';
+import type { AttributeRef } from './attribute-instances.js';
+import { partialUpdateAttribute } from './partial-update-attribute.js';
 import { replaceAttribute } from './replace-attribute.js';
 import { replaceEntity } from './replace-entity.js';
 import { retrieveEntity } from './retrieve-entity.js';
@@ -149,37 +150,29 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
     },
   });
 
-  routes.register(app, {
-    method: 'PATCH',
-    url: `${BASE}/:entityId/attrs/:attrId`,
-    query: ['type'],
-    hasBody: true,
-    async handler(request, reply, query) {
-      const context = await contextOf(request, deps);
-      const attribute = attributeParam(request, context);
-      const instances = parseAttributeBody(bodyOf(request), attribute, context, true);
-      await partialUpdateAttribute(ctx, tenantOf(request), entityIdParam(request), attribute, instances, {
-        types: typeFilter(query.type, context),
-      });
-      return reply.code(204).send();
-    },
-  });
-
-  routes.register(app, {
-    method: 'PUT',
-    url: `${BASE}/:entityId/attrs/:attrId`,
-    query: ['type'],
-    hasBody: true,
-    async handler(request, reply, query) {
-      const context = await contextOf(request, deps);
-      const attribute = attributeParam(request, context);
-      const instances = parseAttributeBody(bodyOf(request), attribute, context, false);
-      await replaceAttribute(ctx, tenantOf(request), entityIdParam(request), attribute, instances, {
-        types: typeFilter(query.type, context),
-      });
-      return reply.code(204).send();
-    },
-  });
+  // Partial Attribute Update (§5.6.4; NGSI-LD Null may delete sub-attributes) and Replace
+  // Attribute (§5.6.19) take the same inputs.
+  const attributeWrites = [
+    { method: 'PATCH', operation: partialUpdateAttribute, allowNull: true },
+    { method: 'PUT', operation: replaceAttribute, allowNull: false },
+  ] as const;
+  for (const { method, operation, allowNull } of attributeWrites) {
+    routes.register(app, {
+      method,
+      url: `${BASE}/:entityId/attrs/:attrId`,
+      query: ['type'],
+      hasBody: true,
+      async handler(request, reply, query) {
+        const context = await contextOf(request, deps);
+        const attribute = attributeParam(request, context);
+        const instances = parseAttributeBody(bodyOf(request), attribute, context, allowNull);
+        await operation(ctx, tenantOf(request), entityIdParam(request), attribute, instances, {
+          types: typeFilter(query.type, context),
+        });
+        return reply.code(204).send();
+      },
+    });
+  }
 
   routes.register(app, {
     method: 'DELETE',

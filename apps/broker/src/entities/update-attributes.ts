@@ -1,6 +1,7 @@
-import { applyFragment, type EntityFragment, type UpdateOutcome } from '@legocity/ngsi-ld';
+import { UPDATE_RULES, type EntityFragment, type UpdateOutcome } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
-import { modifyEntity, type ModifyOptions } from './modify-entity.js';
+import { applyEntityFragment } from './apply-entity-fragment.js';
+import type { ModifyOptions } from './modify-entity.js';
 
 /**
  * Update Attributes — ETSI GS CIM 009 v1.9.1 §5.6.2 (PATCH /entities/{id}/attrs): matching
@@ -8,25 +9,12 @@ import { modifyEntity, type ModifyOptions } from './modify-entity.js';
  * Departs from v1.8.1, which reported missing attributes as not updated: we follow v1.9.1.
  * @example const outcome = await updateAttributes(ctx, '', id, fragment)
  */
-export async function updateAttributes(
+export function updateAttributes(
   ctx: BrokerContext,
   tenantName: string,
   id: string,
   fragment: EntityFragment,
   options: ModifyOptions = {},
 ): Promise<UpdateOutcome> {
-  return modifyEntity(
-    ctx,
-    tenantName,
-    id,
-    (entity) => {
-      const outcome = applyFragment(entity, fragment, {
-        onExisting: 'replace',
-        scope: 'replace-if-present',
-        now: ctx.now(),
-      });
-      return { entity: outcome.changed ? outcome.entity : undefined, result: outcome };
-    },
-    options,
-  );
+  return applyEntityFragment(ctx, tenantName, id, fragment, UPDATE_RULES, options);
 }

@@ -90,6 +90,13 @@ export function entitySchemas(): Record<string, SchemaObject> {
       allOf: [schemaRef('EntityConcise')],
       required: ['id', 'type'],
     },
+    EntityReplacement: {
+      type: 'object',
+      description: 'The complete new content of the entity: type required; id may be left out, and if given must be the one in the path.',
+      required: ['type'],
+      properties: { id: URI, type: ENTITY_TYPE, scope: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, '@context': CONTEXT },
+      additionalProperties: {},
+    },
     EntityFragment: {
       type: 'object',
       description: 'Attributes to append, update or merge, in normalized or concise form. id and type may be left out; an id must be the one in the path.',

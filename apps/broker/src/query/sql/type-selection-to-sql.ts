@@ -27,11 +27,13 @@ export function typeSelectionToSql(
   const names = selection.operands.flatMap((operand) =>
     operand.kind === 'type' ? [expandType(operand.name)] : [],
   );
-  const groups = selection.operands.filter((operand) => operand.kind !== 'type');
-  const parts = groups.map((group) => typeSelectionToSql(group, options));
+  const parts: string[] = [];
   if (names.length > 0) {
     const operator = selection.kind === 'or' ? '&&' : '@>';
-    parts.unshift(`${typesColumn} ${operator} ${params.add([...new Set(names)])}::text[]`);
+    parts.push(`${typesColumn} ${operator} ${params.add([...new Set(names)])}::text[]`);
+  }
+  for (const operand of selection.operands) {
+    if (operand.kind !== 'type') parts.push(typeSelectionToSql(operand, options));
   }
   return parts.length === 1 ? (parts[0] ?? 'false') : `(${parts.join(` ${selection.kind} `)})`;
 }

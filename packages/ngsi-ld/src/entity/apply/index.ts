@@ -3,3 +3,4 @@ export * from './merge-instance.js';
 export * from './replace.js';
 export * from './stamp.js';
 export * from './update-result.js';
+export * from './rules.js';
