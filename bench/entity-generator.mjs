@@ -58,14 +58,37 @@ export function weatherObserved(index, pass) {
     type: ENTITY_TYPE,
     name: { type: 'Property', value: `Weather station ${index}` },
     dateObserved: { type: 'Property', value: { '@type': 'DateTime', '@value': observedAt } },
-    temperature: { type: 'Property', value: round(10 + 25 * random(), 1), unitCode: 'CEL', ...stamped },
+    temperature: {
+      type: 'Property',
+      value: round(10 + 25 * random(), 1),
+      unitCode: 'CEL',
+      ...stamped,
+    },
     relativeHumidity: { type: 'Property', value: round(random(), 2), ...stamped },
-    atmosphericPressure: { type: 'Property', value: round(990 + 40 * random(), 1), unitCode: 'A97' },
+    atmosphericPressure: {
+      type: 'Property',
+      value: round(990 + 40 * random(), 1),
+      unitCode: 'A97',
+    },
     windSpeed: { type: 'Property', value: round(20 * random(), 1), unitCode: 'MTS', ...stamped },
     windDirection: { type: 'Property', value: Math.floor(360 * random()), unitCode: 'DD' },
     precipitation: { type: 'Property', value: round(5 * random(), 1), unitCode: 'MMT' },
     refDevice: { type: 'Relationship', object: `urn:ngsi-ld:Device:bench-${index}` },
     location: { type: 'GeoProperty', value: { type: 'Point', coordinates: randomPoint(place) } },
+  };
+}
+
+/**
+ * The query of the query phase (type + q + geo-query, default limit 20) around one point, as
+ * GET /entities parameters.
+ */
+export function queryParams([lon, lat]) {
+  return {
+    type: ENTITY_TYPE,
+    q: 'temperature>20',
+    georel: 'near;maxDistance==2000',
+    geometry: 'Point',
+    coordinates: `[${lon},${lat}]`,
   };
 }
 

@@ -9,8 +9,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --batch-concurrency N   batches in flight at once, broker and baseline alike (default 2)
   --pool-size N           the broker's PostgreSQL pool (LEGOCITY_BROKER_DB_POOL_SIZE; default: the broker's)
   --database-url URL      server to create the scratch database on (default postgres://postgres@127.0.0.1:5432/postgres)
+  --quiet-wait S          before each phase, wait up to S s for other processes to leave the CPUs (default 60; quick 10; 0 = off)
   --cpu-prof              write a V8 CPU profile of the broker (batch phase only) to bench/results/
   --explain               print EXPLAIN ANALYZE of the query phase's SQL
+  --report FILE           print the summary of an earlier run's results JSON, run nothing
   --help`;
 
 /**
@@ -29,8 +31,10 @@ export function parseOptions(argv) {
       'batch-concurrency': { type: 'string' },
       'pool-size': { type: 'string' },
       'database-url': { type: 'string' },
+      'quiet-wait': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      report: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -41,7 +45,8 @@ export function parseOptions(argv) {
     const text = values[name];
     if (text === undefined) return fallback;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min) problems.push(`--${name} must be an integer ≥ ${min}`);
+    if (!Number.isInteger(value) || value < min)
+      problems.push(`--${name} must be an integer ≥ ${min}`);
     return value;
   };
   const options = {
@@ -54,13 +59,16 @@ export function parseOptions(argv) {
     batchSize: integer('batch-size', 1000, 1),
     batchConcurrency: integer('batch-concurrency', 2, 1),
     poolSize: integer('pool-size', undefined, 1),
+    quietWaitSeconds: integer('quiet-wait', values.quick ? 10 : 60, 0),
     serverUrl: values['database-url'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     cpuProfile: values['cpu-prof'],
     explain: values.explain,
+    reportFile: values.report,
   };
   try {
     const url = new URL(options.serverUrl);
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') problems.push('--database-url must be a postgres:// URL');
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+      problems.push('--database-url must be a postgres:// URL');
   } catch {
     problems.push('--database-url is not a URL');
   }

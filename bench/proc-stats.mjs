@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * What the processes of a run cost, read from Linux's /proc: resident memory of the broker and
- * CPU time of the broker, the PostgreSQL server and the load generator. On a 2-core machine
+ * CPU time of the server under test, PostgreSQL, the load generator and everything else. On a 2-core machine
  * shared by all three, CPU time per request says more than throughput alone.
  */
 
@@ -49,13 +49,26 @@ function cpuSecondsOf(pid) {
   }
 }
 
-/** CPU seconds used so far by every process named `postgres` (server, backends, workers). */
-function postgresCpuSeconds() {
+/** PostgreSQL's shared background processes, which work for every database. */
+const POSTGRES_BACKGROUND =
+  /: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver|stats collector)\s*$/;
+
+/**
+ * CPU seconds used so far by the PostgreSQL processes working for `databaseName`: its backends
+ * and autovacuum workers (their process title names the database), the shared background
+ * processes and the postmaster. Backends of other databases (other people's tests on a shared
+ * machine) are left out.
+ */
+function postgresCpuSeconds(databaseName) {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(entry);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      const ours = title.includes(` ${databaseName} `) || title.endsWith(` ${databaseName}`);
+      if (ours || POSTGRES_BACKGROUND.test(title) || !title.startsWith('postgres:'))
+        total += cpuSecondsOf(entry);
     } catch {
       // The process ended between readdir and read.
     }
@@ -63,21 +76,80 @@ function postgresCpuSeconds() {
   return total;
 }
 
+/** CPU seconds all cores have been busy so far (everything but idle and iowait in /proc/stat). */
+function machineBusySeconds() {
+  const fields = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return (total - fields[3] - fields[4]) / CLOCK_TICKS;
+}
+
 /**
- * Start measuring CPU of the broker (if a pid is given), PostgreSQL and this process; stop()
- * returns seconds used by each in between. Call it while PostgreSQL's connections are open:
- * a backend that exits before stop() takes its CPU time with it.
+ * Start measuring CPU of the server under test (broker or no-op, if its pid is given), of
+ * PostgreSQL for our database, of this process (the load generator), and of everything else on
+ * the machine; stop() returns the seconds each used in between. `otherSeconds` is the CPU that
+ * other people's processes took from this run: when it is large the figures understate.
+ * Call it while PostgreSQL's connections are open: a backend that exits before stop() takes
+ * its CPU time with it.
  */
-export function measureCpu(brokerPid) {
-  const start = { broker: brokerPid ? cpuSecondsOf(brokerPid) : 0, postgres: postgresCpuSeconds(), self: process.cpuUsage() };
+export function measureCpu({ serverPid, databaseName }) {
+  const read = () => ({
+    server: serverPid ? cpuSecondsOf(serverPid) : 0,
+    postgres: postgresCpuSeconds(databaseName),
+    machine: machineBusySeconds(),
+    self: process.cpuUsage(),
+    at: process.hrtime.bigint(),
+  });
+  const start = read();
   return {
     stop() {
+      const end = read();
       const self = process.cpuUsage(start.self);
-      return {
-        brokerSeconds: brokerPid ? cpuSecondsOf(brokerPid) - start.broker : undefined,
-        postgresSeconds: postgresCpuSeconds() - start.postgres,
+      const used = {
+        serverSeconds: serverPid ? end.server - start.server : undefined,
+        // A backend that exited meanwhile takes its CPU time with it: never report less than 0.
+        postgresSeconds: Math.max(0, end.postgres - start.postgres),
         loadGeneratorSeconds: (self.user + self.system) / 1e6,
+        machineSeconds: end.machine - start.machine,
+        wallSeconds: Number(end.at - start.at) / 1e9,
       };
+      used.otherSeconds = Math.max(
+        0,
+        used.machineSeconds -
+          (used.serverSeconds ?? 0) -
+          used.postgresSeconds -
+          used.loadGeneratorSeconds,
+      );
+      return used;
     },
   };
+}
+
+/**
+ * Wait (at most `timeoutSeconds`) until the machine is quiet: less than `maxBusyShare` of its
+ * CPU busy over one second. Called between phases, when this run's own processes are idle, so
+ * what it sees is other people's work on a shared machine. Returns the busy share it last saw.
+ */
+export async function waitForQuietMachine({ maxBusyShare = 0.15, timeoutSeconds = 60, cores }) {
+  if (timeoutSeconds <= 0) return undefined;
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let share = 1;
+  let warned = false;
+  while (Date.now() < deadline) {
+    const before = machineBusySeconds();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    share = (machineBusySeconds() - before) / cores;
+    if (share < maxBusyShare) return share;
+    if (!warned)
+      process.stderr.write(`  waiting for a quieter machine (${Math.round(share * 100)}% busy)…\n`);
+    warned = true;
+  }
+  process.stderr.write(
+    `  still ${Math.round(share * 100)}% busy after ${timeoutSeconds} s; measuring anyway\n`,
+  );
+  return share;
 }

@@ -13,14 +13,23 @@ export async function createScratchDatabase(serverUrl) {
   const databaseUrl = url.toString();
   // The broker's global migration also says `create extension if not exists postgis`; creating it
   // here lets the baseline tables exist before the broker starts.
-  await withClient(databaseUrl, (client) => client.query('create extension postgis'));
+  const drop = () =>
+    withClient(serverUrl, (client) =>
+      client.query(`drop database if exists "${name}" with (force)`),
+    );
+  try {
+    await withClient(databaseUrl, (client) => client.query('create extension postgis'));
+  } catch (error) {
+    await drop();
+    throw error;
+  }
   return {
     name,
     url: databaseUrl,
     /** Run one statement on the scratch database. */
     query: (sql, params) => withClient(databaseUrl, (client) => client.query(sql, params)),
     /** `with (force)` ends any connection a crashed broker left behind. */
-    drop: () => withClient(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)),
+    drop,
   };
 }
 

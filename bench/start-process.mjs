@@ -23,7 +23,9 @@ export function startProcess(name, args, { env = process.env, cwd } = {}) {
     pid: child.pid,
     child,
     output: () => output,
-    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+    exited: new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    ),
   };
   running.add(handle);
   void handle.exited.then(() => running.delete(handle));
@@ -44,7 +46,9 @@ export async function stopProcess(handle, timeoutMs = 10_000) {
   const first = await Promise.race([handle.exited, timedOut]);
   clearTimeout(timer);
   if (first !== 'timeout') return first;
-  process.stderr.write(`${handle.name} (pid ${handle.pid}) ignored SIGTERM for ${timeoutMs} ms; sending SIGKILL\n`);
+  process.stderr.write(
+    `${handle.name} (pid ${handle.pid}) ignored SIGTERM for ${timeoutMs} ms; sending SIGKILL\n`,
+  );
   handle.child.kill('SIGKILL');
   return handle.exited;
 }
@@ -77,7 +81,9 @@ export async function waitForHttp(url, handle, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (handle.child.exitCode !== null) {
-      throw new Error(`${handle.name} exited (code ${handle.child.exitCode}) before ${url} was ready:\n${handle.output()}`);
+      throw new Error(
+        `${handle.name} exited (code ${handle.child.exitCode}) before ${url} was ready:\n${handle.output()}`,
+      );
     }
     try {
       const response = await fetch(url);

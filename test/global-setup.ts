@@ -27,7 +27,9 @@ const TEMPLATE_VERSION = 'pglite-0.5.8-postgis-0.2.8-v1';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const baseUrl = process.env.LEGOCITY_TEST_DATABASE_URL ?? '';
   if (process.env.CI === 'true' && !baseUrl) {
-    throw new Error('CI=true but LEGOCITY_TEST_DATABASE_URL is not set: the PostgreSQL tier would be skipped.');
+    throw new Error(
+      'CI=true but LEGOCITY_TEST_DATABASE_URL is not set: the PostgreSQL tier would be skipped.',
+    );
   }
   project.provide('pgliteTemplate', await pgliteTemplate());
   const scratch = baseUrl ? await createScratchDatabase(baseUrl) : undefined;
@@ -52,7 +54,9 @@ async function pgliteTemplate(): Promise<string> {
   return dir;
 }
 
-async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createScratchDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `legocity_test_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -26,19 +26,40 @@ export function urn(type = 'Vehicle'): string {
   return `urn:ngsi-ld:${type}:${process.pid}-${Date.now().toString(36)}-${sequence}`;
 }
 
-export const property = (value: unknown, extra: Body = {}): Body => ({ type: 'Property', value, ...extra });
-export const relationship = (object: unknown, extra: Body = {}): Body => ({ type: 'Relationship', object, ...extra });
-export const geoProperty = (value: unknown, extra: Body = {}): Body => ({ type: 'GeoProperty', value, ...extra });
+export const property = (value: unknown, extra: Body = {}): Body => ({
+  type: 'Property',
+  value,
+  ...extra,
+});
+export const relationship = (object: unknown, extra: Body = {}): Body => ({
+  type: 'Relationship',
+  object,
+  ...extra,
+});
+export const geoProperty = (value: unknown, extra: Body = {}): Body => ({
+  type: 'GeoProperty',
+  value,
+  ...extra,
+});
 export const languageProperty = (languageMap: Record<string, string>, extra: Body = {}): Body => ({
   type: 'LanguageProperty',
   languageMap,
   ...extra,
 });
 
-export const point = (lon: number, lat: number): Body => ({ type: 'Point', coordinates: [lon, lat] });
-export const lineString = (...coordinates: [number, number][]): Body => ({ type: 'LineString', coordinates });
+export const point = (lon: number, lat: number): Body => ({
+  type: 'Point',
+  coordinates: [lon, lat],
+});
+export const lineString = (...coordinates: [number, number][]): Body => ({
+  type: 'LineString',
+  coordinates,
+});
 /** A polygon from its outer ring; the ring is closed for you. */
-export const polygon = (...ring: [number, number][]): Body => ({ type: 'Polygon', coordinates: [[...ring, ring[0]]] });
+export const polygon = (...ring: [number, number][]): Body => ({
+  type: 'Polygon',
+  coordinates: [[...ring, ring[0]]],
+});
 /** An axis-aligned square polygon from its south-west corner and side (degrees). */
 export const square = (lon: number, lat: number, side: number): Body =>
   polygon([lon, lat], [lon + side, lat], [lon + side, lat + side], [lon, lat + side]);
@@ -65,8 +86,10 @@ export function linkedContext(response: TestResponse): string | undefined {
   return value === undefined ? undefined : /^<([^>]+)>/.exec(String(value))?.[1];
 }
 
-export const entityUrl = (id: string, suffix = ''): string => `${ENTITIES}/${encodeURIComponent(id)}${suffix}`;
-export const attrUrl = (id: string, attr: string): string => entityUrl(id, `/attrs/${encodeURIComponent(attr)}`);
+export const entityUrl = (id: string, suffix = ''): string =>
+  `${ENTITIES}/${encodeURIComponent(id)}${suffix}`;
+export const attrUrl = (id: string, attr: string): string =>
+  entityUrl(id, `/attrs/${encodeURIComponent(attr)}`);
 
 export interface SendOptions {
   headers?: Record<string, string>;
@@ -85,7 +108,12 @@ export class Client {
     readonly tenant: string,
   ) {}
 
-  send(method: string, url: string, body?: unknown, options: SendOptions = {}): Promise<TestResponse> {
+  send(
+    method: string,
+    url: string,
+    body?: unknown,
+    options: SendOptions = {},
+  ): Promise<TestResponse> {
     return this.broker.request(method, url, {
       headers: { 'ngsild-tenant': this.tenant, ...options.headers },
       ...(body !== undefined ? { body } : {}),
@@ -95,7 +123,10 @@ export class Client {
   }
 
   get(url: string, query?: Query, headers?: Record<string, string>): Promise<TestResponse> {
-    return this.send('GET', url, undefined, { ...(query ? { query } : {}), ...(headers ? { headers } : {}) });
+    return this.send('GET', url, undefined, {
+      ...(query ? { query } : {}),
+      ...(headers ? { headers } : {}),
+    });
   }
 
   /** POST /entities (§6.4.3.1). */

@@ -40,7 +40,9 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
       await api.seed(
         vehicle(id, {
           brand: property('Mercedes'),
-          isParked: relationship('urn:ngsi-ld:OffStreetParking:Downtown1', { observedAt: '2024-05-01T10:00:00Z' }),
+          isParked: relationship('urn:ngsi-ld:OffStreetParking:Downtown1', {
+            observedAt: '2024-05-01T10:00:00Z',
+          }),
           location: geoProperty(point(105.85, 21.03)),
         }),
       );
@@ -50,7 +52,11 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
         id,
         type: 'Vehicle',
         brand: { type: 'Property', value: 'Mercedes' },
-        isParked: { type: 'Relationship', object: 'urn:ngsi-ld:OffStreetParking:Downtown1', observedAt: '2024-05-01T10:00:00.000Z' },
+        isParked: {
+          type: 'Relationship',
+          object: 'urn:ngsi-ld:OffStreetParking:Downtown1',
+          observedAt: '2024-05-01T10:00:00.000Z',
+        },
         location: { type: 'GeoProperty', value: point(105.85, 21.03) },
         speed: { type: 'Property', value: 80 },
       });
@@ -95,7 +101,12 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
     it('keeps several entity types and the scope (§4.16, §4.18)', async () => {
       const api = client(t);
       const id = urn();
-      await api.seed(entity(id, ['Vehicle', 'Bus'], { scope: ['/Hanoi/HoanKiem', '/Fleet'], speed: property(3) }));
+      await api.seed(
+        entity(id, ['Vehicle', 'Bus'], {
+          scope: ['/Hanoi/HoanKiem', '/Fleet'],
+          speed: property(3),
+        }),
+      );
       const body = await api.stored(id, {});
       expect(body.type).toEqual(['Vehicle', 'Bus']);
       expect(body.scope).toEqual(['/Hanoi/HoanKiem', '/Fleet']);
@@ -104,7 +115,9 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
     it('ignores createdAt and modifiedAt in the body and sets both to the creation time (§4.8)', async () => {
       const api = client(t);
       const id = urn();
-      await api.seed(vehicle(id, { createdAt: '2000-01-01T00:00:00Z', modifiedAt: '2000-01-01T00:00:00Z' }));
+      await api.seed(
+        vehicle(id, { createdAt: '2000-01-01T00:00:00Z', modifiedAt: '2000-01-01T00:00:00Z' }),
+      );
       const body = await api.stored(id);
       expect(body.createdAt).not.toBe('2000-01-01T00:00:00Z');
       expect(body.createdAt).toBe(body.modifiedAt);
@@ -122,35 +135,119 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
       expect(await api.stored(id)).toEqual(before);
     });
 
+    it('lets exactly one of several concurrent creations of one id succeed (§5.6.1)', async () => {
+      const api = client(t);
+      await api.seed(vehicle(urn()));
+      const id = urn();
+      const statuses = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => api.create(vehicle(id, { speed: property(i) }))),
+      );
+      expect(statuses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    });
+
     it.each([
       ['the id is missing', { type: 'Vehicle', speed: property(1) }, 'id'],
       ['the id is not a URI', { id: 'not a uri', type: 'Vehicle' }, 'id'],
       ['the type is missing', { id: 'urn:ngsi-ld:Vehicle:x' }, 'type'],
       ['the type is an empty array', { id: 'urn:ngsi-ld:Vehicle:x', type: [] }, 'type'],
-      ['an attribute is null', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: null }, 'speed'],
-      ['a value member is null', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: property(null) }, 'speed.value'],
-      ['an attribute is NGSI-LD Null', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: NGSI_LD_NULL }, 'speed'],
-      ['an attribute type is unknown', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: { type: 'Speed', value: 1 } }, 'speed.type'],
-      ['a Property has no value', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: { type: 'Property' } }, 'speed'],
-      ['a Relationship object is not a URI', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', owner: relationship('bob') }, 'owner.object'],
-      ['a GeoProperty is not GeoJSON', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', location: geoProperty({ type: 'Point', coordinates: [500, 0] }) }, 'location'],
-      ['observedAt is not a date-time', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: property(1, { observedAt: 'yesterday' }) }, 'speed.observedAt'],
-      ['datasetId is not a URI', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: property(1, { datasetId: 'gps' }) }, 'speed.datasetId'],
-      ['an attribute name has forbidden characters', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', 'spe ed': property(1) }, 'spe ed'],
-      ['two instances share a datasetId', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: [property(1), property(2)] }, 'speed[1]'],
-      ['the scope is not a scope path', { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', scope: 'Hanoi' }, 'scope'],
-    ])('returns 400 BadRequestData naming the field when %s, and stores nothing (§5.5.4, §5.6.1)', async (_case, body, field) => {
-      const api = client(t);
-      const id = urn();
-      const response = await api.create({ ...body, ...('id' in body ? { id } : {}) });
-      const problem = expectProblem(response, 400, 'BadRequestData');
-      expect(JSON.stringify(problem)).toContain(field);
-      if ('id' in body) expectProblem(await api.retrieve(id), 404, 'ResourceNotFound');
-    });
+      [
+        'an attribute is null',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: null },
+        'speed',
+      ],
+      [
+        'a value member is null',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: property(null) },
+        'speed.value',
+      ],
+      [
+        'an attribute is NGSI-LD Null',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: NGSI_LD_NULL },
+        'speed',
+      ],
+      [
+        'unitCode is NGSI-LD Null',
+        {
+          id: 'urn:ngsi-ld:Vehicle:x',
+          type: 'Vehicle',
+          speed: property(1, { unitCode: NGSI_LD_NULL }),
+        },
+        'speed.unitCode',
+      ],
+      [
+        'an attribute type is unknown',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: { type: 'Speed', value: 1 } },
+        'speed.type',
+      ],
+      [
+        'a Property has no value',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: { type: 'Property' } },
+        'speed',
+      ],
+      [
+        'a Relationship object is not a URI',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', owner: relationship('bob') },
+        'owner.object',
+      ],
+      [
+        'a GeoProperty is not GeoJSON',
+        {
+          id: 'urn:ngsi-ld:Vehicle:x',
+          type: 'Vehicle',
+          location: geoProperty({ type: 'Point', coordinates: [500, 0] }),
+        },
+        'location',
+      ],
+      [
+        'observedAt is not a date-time',
+        {
+          id: 'urn:ngsi-ld:Vehicle:x',
+          type: 'Vehicle',
+          speed: property(1, { observedAt: 'yesterday' }),
+        },
+        'speed.observedAt',
+      ],
+      [
+        'datasetId is not a URI',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: property(1, { datasetId: 'gps' }) },
+        'speed.datasetId',
+      ],
+      [
+        'an attribute name has forbidden characters',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', 'spe ed': property(1) },
+        'spe ed',
+      ],
+      [
+        'two instances share a datasetId',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', speed: [property(1), property(2)] },
+        'speed[1]',
+      ],
+      [
+        'the scope is not a scope path',
+        { id: 'urn:ngsi-ld:Vehicle:x', type: 'Vehicle', scope: 'Hanoi' },
+        'scope',
+      ],
+    ])(
+      'returns 400 BadRequestData naming the field when %s, and stores nothing (§5.5.4, §5.6.1)',
+      async (_case, body, field) => {
+        const api = client(t);
+        await api.seed(vehicle(urn()));
+        const id = urn();
+        const isPlaceholder = (body as Body).id === 'urn:ngsi-ld:Vehicle:x';
+        const response = await api.create({ ...body, ...(isPlaceholder ? { id } : {}) });
+        const problem = expectProblem(response, 400, 'BadRequestData');
+        expect(JSON.stringify(problem)).toContain(field);
+        if (isPlaceholder) expectProblem(await api.retrieve(id), 404, 'ResourceNotFound');
+      },
+    );
 
     it('reports every problem of a body at once (§5.5.4)', async () => {
       const api = client(t);
-      const response = await api.create({ type: 'Vehicle', speed: property(1, { observedAt: 'x' }), owner: relationship(3) });
+      const response = await api.create({
+        type: 'Vehicle',
+        speed: property(1, { observedAt: 'x' }),
+        owner: relationship(3),
+      });
       const problem = expectProblem(response, 400, 'BadRequestData');
       const fields = (problem.problems as Body[]).map((p) => p.field);
       expect(fields).toEqual(expect.arrayContaining(['id', 'speed.observedAt', 'owner.object']));
@@ -162,11 +259,35 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
     });
   });
 
+  describe('attribute types beyond Property and Relationship (§4.5)', () => {
+    it('round-trips objectType, ListProperty, ListRelationship, JsonProperty and VocabProperty', async () => {
+      const api = client(t);
+      const id = urn();
+      const body = vehicle(id, {
+        owner: relationship('urn:ngsi-ld:Person:1', { objectType: 'Person' }),
+        readings: { type: 'ListProperty', valueList: [1, 2, 3] },
+        stops: {
+          type: 'ListRelationship',
+          objectList: [{ object: 'urn:ngsi-ld:Stop:1' }, { object: 'urn:ngsi-ld:Stop:2' }],
+        },
+        raw: { type: 'JsonProperty', json: { type: 'not an attribute', value: [1] } },
+        category: { type: 'VocabProperty', vocab: 'Electric' },
+      });
+      await api.seed(body);
+      const { id: _id, type: _type, ...attributes } = body;
+      expect(await api.stored(id, {})).toEqual({ id, type: 'Vehicle', ...attributes });
+    });
+  });
+
   describe('Retrieve Entity (§5.7.1, §6.5.3.1)', () => {
     it('returns 404 ResourceNotFound for an unknown id (§5.7.1.4)', async () => {
       const api = client(t);
       await api.seed(vehicle(urn()));
-      const problem = expectProblem(await api.retrieve('urn:ngsi-ld:Vehicle:nobody'), 404, 'ResourceNotFound');
+      const problem = expectProblem(
+        await api.retrieve('urn:ngsi-ld:Vehicle:nobody'),
+        404,
+        'ResourceNotFound',
+      );
       expect(problem.detail).toContain('urn:ngsi-ld:Vehicle:nobody');
     });
 
@@ -197,7 +318,12 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
       const id = urn();
       await api.seed(vehicle(id, { brand: property('VinFast'), color: property('red') }));
       const response = await api.retrieve(id, { attrs: 'brand,color' });
-      expect(response.body).toEqual({ id, type: 'Vehicle', brand: property('VinFast'), color: property('red') });
+      expect(response.body).toEqual({
+        id,
+        type: 'Vehicle',
+        brand: property('VinFast'),
+        color: property('red'),
+      });
     });
 
     it('returns 404 ResourceNotFound when the entity has none of the attributes named by attrs (§5.7.1.4)', async () => {
@@ -230,14 +356,22 @@ describe.each(testDrivers())('Create, retrieve and delete entities on %s', (driv
     it('returns 404 ResourceNotFound for an unknown id', async () => {
       const api = client(t);
       await api.seed(vehicle(urn()));
-      expectProblem(await api.send('DELETE', entityUrl('urn:ngsi-ld:Vehicle:nobody')), 404, 'ResourceNotFound');
+      expectProblem(
+        await api.send('DELETE', entityUrl('urn:ngsi-ld:Vehicle:nobody')),
+        404,
+        'ResourceNotFound',
+      );
     });
 
     it('returns 404 and keeps the entity when the type selector does not match (§4.17)', async () => {
       const api = client(t);
       const id = urn();
       await api.seed(vehicle(id));
-      expectProblem(await api.send('DELETE', entityUrl(id), undefined, { query: { type: 'Building' } }), 404, 'ResourceNotFound');
+      expectProblem(
+        await api.send('DELETE', entityUrl(id), undefined, { query: { type: 'Building' } }),
+        404,
+        'ResourceNotFound',
+      );
       expect((await api.retrieve(id)).status).toBe(200);
     });
 

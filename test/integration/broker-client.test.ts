@@ -11,7 +11,10 @@ const station = (n: number) => ({
   id: `urn:ngsi-ld:WeatherObserved:client-${n}`,
   type: 'WeatherObserved',
   temperature: { type: 'Property', value: 10 + (n % 30), unitCode: 'CEL' },
-  location: { type: 'GeoProperty', value: { type: 'Point', coordinates: [105.8 + n / 10_000, 21.0] } },
+  location: {
+    type: 'GeoProperty',
+    value: { type: 'Point', coordinates: [105.8 + n / 10_000, 21.0] },
+  },
 });
 
 describe.each(testDrivers())('broker-client against the broker on %s', (driver) => {
@@ -21,7 +24,11 @@ describe.each(testDrivers())('broker-client against the broker on %s', (driver) 
   beforeAll(async () => {
     broker = await startTestBroker(driver);
     const address = await broker.broker.app.listen({ port: 0, host: '127.0.0.1' });
-    client = createBrokerClient({ baseUrl: address, tenant: uniqueTenant('client'), retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 } });
+    client = createBrokerClient({
+      baseUrl: address,
+      tenant: uniqueTenant('client'),
+      retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
+    });
   });
   afterAll(async () => {
     await broker.close();
@@ -42,7 +49,9 @@ describe.each(testDrivers())('broker-client against the broker on %s', (driver) 
     await client.createEntity(station(2));
     const failure = await client.createEntity(station(2)).catch((error: unknown) => error);
     expect(isBrokerError(failure) && failure.status).toBe(409);
-    expect(isBrokerError(failure) && failure.problem?.type).toBe('https://uri.etsi.org/ngsi-ld/errors/AlreadyExists');
+    expect(isBrokerError(failure) && failure.problem?.type).toBe(
+      'https://uri.etsi.org/ngsi-ld/errors/AlreadyExists',
+    );
   });
 
   it('upserts 1000 entities in one batch and pages through all of them in order', async () => {
@@ -50,7 +59,10 @@ describe.each(testDrivers())('broker-client against the broker on %s', (driver) 
     const result = await client.upsertEntities(batch, { mode: 'update' });
     expect(result.errors).toEqual([]);
     const seen: string[] = [];
-    for await (const entity of client.queryAllEntities({ type: 'WeatherObserved', idPattern: 'client-1\\d{3}$' }, { pageSize: 300 })) {
+    for await (const entity of client.queryAllEntities(
+      { type: 'WeatherObserved', idPattern: 'client-1\\d{3}$' },
+      { pageSize: 300 },
+    )) {
       seen.push((entity as { id: string }).id);
     }
     expect(seen).toHaveLength(1000);

@@ -11,8 +11,10 @@ import { registerEntityRoutes } from './entities/routes.js';
 import { JSON, JSON_LD, MERGE_PATCH } from './http/media-types.js';
 import { problemFromError } from './http/problem-from-error.js';
 import { RouteTable, type RouteDeps } from './http/route-kit.js';
+import { registerOpenApiRoutes } from './openapi/routes.js';
 import { registerOpsRoutes } from './ops/routes.js';
 import { registerQueryRoutes } from './query/routes.js';
+import { BROKER_VERSION } from './version.js';
 
 export interface AppDeps {
   ctx: BrokerContext;
@@ -22,6 +24,8 @@ export interface AppDeps {
   health: Health;
   version: () => VersionInfo;
   bodyLimitBytes: number;
+  /** The URL clients reach the broker at (named in the OpenAPI document). */
+  publicUrl: string;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -34,6 +38,7 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Our pino logger; typed as Fastify's base logger so route modules share one instance type.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- fixes Fastify's logger generic
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Per-request info lines would cost throughput; errors are logged by our error handler.
     logController: new LogController({ disableRequestLogging: true }),
@@ -48,8 +53,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // JSON, JSON-LD and merge-patch bodies share Fastify's JSON parser (prototype-poisoning safe).
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser([JSON, JSON_LD, MERGE_PATCH], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  // Every other media type (Fastify also parses text/plain by default) is 415 UnsupportedMediaType.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    [JSON, JSON_LD, MERGE_PATCH],
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
@@ -70,9 +80,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error, request.id);
     if (problem.isServerError) {
-      request.log.error({ err: error, correlationId: request.id, method: request.method, url: request.url }, 'Request failed');
+      request.log.error(
+        { err: error, correlationId: request.id, method: request.method, url: request.url },
+        'Request failed',
+      );
     } else {
-      request.log.debug({ correlationId: request.id, status: problem.status, detail: problem.body.detail }, 'Request rejected');
+      request.log.debug(
+        { correlationId: request.id, status: problem.status, detail: problem.body.detail },
+        'Request rejected',
+      );
     }
     return reply.code(problem.status).type(JSON).send(problem.body);
   });
@@ -82,7 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const path = request.url.split('?')[0] ?? '';
     const allowed = routes.allowedMethods(path);
     const error = allowed
-      ? new NgsiLdError('MethodNotAllowed', `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`)
+      ? new NgsiLdError(
+          'MethodNotAllowed',
+          `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`,
+        )
       : new NgsiLdError('ResourceNotFound', `No resource at ${request.method} ${path}`);
     if (allowed) reply.header('allow', allowed.join(', '));
     return reply.code(error.status).type(JSON).send(error.toProblemDetails());
@@ -94,7 +113,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerBatchRoutes(app, routes, routeDeps);
   registerDiscoveryRoutes(app, routes, routeDeps);
   registerContextRoutes(app, routes, routeDeps);
-  registerOpsRoutes(app, routes, { health: deps.health, metrics: deps.metrics, version: deps.version });
+  registerOpsRoutes(app, routes, {
+    health: deps.health,
+    metrics: deps.metrics,
+    version: deps.version,
+  });
+  registerOpenApiRoutes(app, routes, {
+    version: BROKER_VERSION,
+    serverUrl: () => deps.publicUrl,
+    limits: deps.ctx.limits,
+  });
   await app.ready();
   return app;
 }

@@ -35,7 +35,11 @@ export interface BrokerContext {
   onChange: ChangeListener;
 }
 
-export const DEFAULT_LIMITS: BrokerLimits = { maxBatchEntities: 1000, maxQueryLimit: 1000, defaultQueryLimit: 20 };
+export const DEFAULT_LIMITS: BrokerLimits = {
+  maxBatchEntities: 1000,
+  maxQueryLimit: 1000,
+  defaultQueryLimit: 20,
+};
 
 /**
  * Wire a BrokerContext from its parts.
@@ -62,6 +66,6 @@ export function createBrokerContext(parts: {
       }
       return repository;
     },
-    onChange: parts.onChange ?? (async () => undefined),
+    onChange: parts.onChange ?? (() => Promise.resolve()),
   };
 }

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { createHealth, createMetrics, versionInfo, type Logger, type Metrics } from '@legocity/observability';
+import {
+  createHealth,
+  createMetrics,
+  versionInfo,
+  type Logger,
+  type Metrics,
+} from '@legocity/observability';
 import { buildApp } from './app.js';
 import { createBrokerContext, type BrokerContext } from './broker-context.js';
 import type { BrokerConfig } from './config.js';
@@ -25,7 +31,11 @@ export interface Broker {
  * health and the HTTP app. Does not listen and never ends the process (main.ts does).
  * @example const broker = await createBroker(config, logger); await broker.app.listen({ port: 1026 });
  */
-export async function createBroker(config: BrokerConfig, logger: Logger, options: { db?: Database } = {}): Promise<Broker> {
+export async function createBroker(
+  config: BrokerConfig,
+  logger: Logger,
+  options: { db?: Database } = {},
+): Promise<Broker> {
   const db = options.db ?? (await openDatabase(config, logger));
   const applied = await migrateGlobal(db, await loadMigrations('global'));
   const tenants = new TenantRegistry(db, await loadMigrations('tenant'));
@@ -41,8 +51,9 @@ export async function createBroker(config: BrokerConfig, logger: Logger, options
       defaultQueryLimit: config.defaultQueryLimit,
     },
   });
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const contexts = new ContextService(new ContextStore(db), {
-    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    publicUrl,
     fetchTimeoutMs: config.contextFetchTimeout,
     maxContextBytes: 1024 * 1024,
   });
@@ -55,7 +66,13 @@ export async function createBroker(config: BrokerConfig, logger: Logger, options
     version: BROKER_VERSION,
     commit,
     startedAt,
-    checks: [{ name: 'database', critical: true, run: async () => (await db.ping(), { ok: true, detail: db.driver }) }],
+    checks: [
+      {
+        name: 'database',
+        critical: true,
+        run: async () => (await db.ping(), { ok: true, detail: db.driver }),
+      },
+    ],
   });
   const app = await buildApp({
     ctx,
@@ -64,6 +81,7 @@ export async function createBroker(config: BrokerConfig, logger: Logger, options
     metrics,
     health,
     bodyLimitBytes: config.bodyLimitBytes,
+    publicUrl,
     version: () => versionInfo({ component: 'broker', version: BROKER_VERSION, commit, startedAt }),
   });
   return {
@@ -104,7 +122,8 @@ function registerStorageMetrics(metrics: Metrics, db: Database, tenants: TenantR
           const result = await db.query<{ type: string; n: number }>(
             `select t.type, count(*)::int as n from "${tenant.schema}".entity e cross join lateral unnest(e.types) as t(type) group by t.type`,
           );
-          for (const row of result.rows) rows.push({ tenant: tenant.name || 'default', type: row.type, n: row.n });
+          for (const row of result.rows)
+            rows.push({ tenant: tenant.name || 'default', type: row.type, n: row.n });
         }
         cached = { at: Date.now(), rows };
       }

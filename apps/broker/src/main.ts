@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     commit: config.commit ?? 'unknown',
     level: config.logLevel,
   });
-  logger.info({ config: summarizeConfig(brokerConfigSchema, config) }, 'Starting the LegoCity broker');
+  logger.info(
+    { config: summarizeConfig(brokerConfigSchema, config) },
+    'Starting the LegoCity broker',
+  );
 
   const shutdown = createShutdown({
     logger,
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The broker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `The broker could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

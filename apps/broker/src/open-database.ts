@@ -13,10 +13,16 @@ import { join } from 'node:path';
 export async function openDatabase(config: BrokerConfig, logger: Logger): Promise<Database> {
   if (config.databaseUrl) {
     logger.info({ driver: 'postgres' }, 'Connecting to PostgreSQL');
-    return connectPostgres({ connectionString: config.databaseUrl, maxConnections: config.poolSize });
+    return connectPostgres({
+      connectionString: config.databaseUrl,
+      maxConnections: config.poolSize,
+    });
   }
   const dataDir = join(config.dataDir, 'pgdata');
-  logger.info({ driver: 'pglite', dataDir }, 'Opening the embedded database (the first start takes about 20 s)');
+  logger.info(
+    { driver: 'pglite', dataDir },
+    'Opening the embedded database (the first start takes about 20 s)',
+  );
   const started = Date.now();
   const db = await openEmbedded({ dataDir });
   logger.info({ driver: 'pglite', durationMs: Date.now() - started }, 'Embedded database open');

@@ -27,55 +27,58 @@ export async function applyBatch<T>(
   const groups = groupById(items);
   for (let attempt = 1; ; attempt += 1) {
     const outcome = emptyOutcome();
-    for (const item of items) if (!item.ok) outcome.errors.push({ entityId: item.id, error: item.error });
-    const raced = await ctx.db.transaction(async (tx) => {
-      const existing = await repository.lock(tx, [...groups.keys()]);
-      const inserts: Entity[] = [];
-      const updates: Entity[] = [];
-      for (const [id, group] of groups) {
-        const before = existing.get(id);
-        let current = before;
-        try {
-          for (const value of group) current = step(current, value);
-        } catch (error) {
-          if (!(error instanceof NgsiLdError)) throw error;
-          outcome.errors.push({ entityId: id, error });
-          continue;
+    for (const item of items)
+      if (!item.ok) outcome.errors.push({ entityId: item.id, error: item.error });
+    const raced = await ctx.db
+      .transaction(async (tx) => {
+        const existing = await repository.lock(tx, [...groups.keys()]);
+        const inserts: Entity[] = [];
+        const updates: Entity[] = [];
+        for (const [id, group] of groups) {
+          const before = existing.get(id);
+          let current = before;
+          try {
+            for (const value of group) current = step(current, value);
+          } catch (error) {
+            if (!(error instanceof NgsiLdError)) throw error;
+            outcome.errors.push({ entityId: id, error });
+            continue;
+          }
+          if (!current) {
+            outcome.errors.push({ entityId: id, error: entityNotFound(id) });
+            continue;
+          }
+          outcome.success.push(id);
+          if (before) updates.push(current);
+          else {
+            inserts.push(current);
+            outcome.created.push(id);
+          }
         }
-        if (!current) {
-          outcome.errors.push({ entityId: id, error: entityNotFound(id) });
-          continue;
+        const inserted = await repository.insert(tx, inserts);
+        if (inserted.size < inserts.length) {
+          if (attempt < MAX_ATTEMPTS) throw new ConcurrentCreation();
+          for (const entity of inserts.filter((candidate) => !inserted.has(candidate.id))) {
+            outcome.success = outcome.success.filter((id) => id !== entity.id);
+            outcome.created = outcome.created.filter((id) => id !== entity.id);
+            outcome.errors.push({ entityId: entity.id, error: raceError(entity.id) });
+          }
         }
-        outcome.success.push(id);
-        if (before) updates.push(current);
-        else {
-          inserts.push(current);
-          outcome.created.push(id);
-        }
-      }
-      const inserted = await repository.insert(tx, inserts);
-      if (inserted.size < inserts.length) {
-        if (attempt < MAX_ATTEMPTS) throw new ConcurrentCreation();
-        for (const entity of inserts.filter((candidate) => !inserted.has(candidate.id))) {
-          outcome.success = outcome.success.filter((id) => id !== entity.id);
-          outcome.created = outcome.created.filter((id) => id !== entity.id);
-          outcome.errors.push({ entityId: entity.id, error: raceError(entity.id) });
-        }
-      }
-      await repository.update(tx, updates, existing);
-      const written = [...inserts.filter((entity) => inserted.has(entity.id)), ...updates];
-      const changes: EntityChange[] = written.map((entity) => ({
-        tenant: tenantName,
-        id: entity.id,
-        before: existing.get(entity.id),
-        after: entity,
-      }));
-      await ctx.onChange(tx, changes);
-      return false;
-    }).catch((error: unknown) => {
-      if (error instanceof ConcurrentCreation) return true;
-      throw error;
-    });
+        await repository.update(tx, updates, existing);
+        const written = [...inserts.filter((entity) => inserted.has(entity.id)), ...updates];
+        const changes: EntityChange[] = written.map((entity) => ({
+          tenant: tenantName,
+          id: entity.id,
+          before: existing.get(entity.id),
+          after: entity,
+        }));
+        await ctx.onChange(tx, changes);
+        return false;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ConcurrentCreation) return true;
+        throw error;
+      });
     if (!raced) return outcome;
   }
 }
@@ -86,5 +89,8 @@ const MAX_ATTEMPTS = 3;
 class ConcurrentCreation extends Error {}
 
 function raceError(id: string): NgsiLdError {
-  return new NgsiLdError('InternalError', `Entity ${id} was being created concurrently; retry the request`);
+  return new NgsiLdError(
+    'InternalError',
+    `Entity ${id} was being created concurrently; retry the request`,
+  );
 }

@@ -18,7 +18,8 @@ export async function batchCreate(
   const now = ctx.now();
   for (const item of items) {
     if (!item.ok) outcome.errors.push({ entityId: item.id, error: item.error });
-    else if (seen.has(item.id)) outcome.errors.push({ entityId: item.id, error: alreadyExists(item.id) });
+    else if (seen.has(item.id))
+      outcome.errors.push({ entityId: item.id, error: alreadyExists(item.id) });
     else {
       seen.add(item.id);
       candidates.push(stampNewEntity(item.value, now));

@@ -4,7 +4,8 @@ import { emptyOutcome, type BatchItem, type BatchOutcome } from './batch-types.j
 
 /**
  * Batch Entity Deletion — ETSI GS CIM 009 v1.8.1 §5.6.10: ids that do not exist are
- * ResourceNotFound errors; the others are deleted in one statement.
+ * ResourceNotFound errors; the others are deleted in one statement. An id given again is an
+ * error too: the first occurrence deletes, later ones find nothing (§5.5.11.4).
  * @example const outcome = await batchDelete(ctx, '', items)
  */
 export async function batchDelete(
@@ -14,8 +15,10 @@ export async function batchDelete(
 ): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   const unique = new Set<string>();
+  const repeats: string[] = [];
   for (const item of items) {
     if (!item.ok) outcome.errors.push({ entityId: item.id, error: item.error });
+    else if (unique.has(item.id)) repeats.push(item.id);
     else unique.add(item.id);
   }
   if (unique.size === 0) return outcome;
@@ -26,7 +29,12 @@ export async function batchDelete(
     const removed = await repository.delete(tx, ids);
     await ctx.onChange(
       tx,
-      removed.map((entity) => ({ tenant: tenantName, id: entity.id, before: entity, after: undefined })),
+      removed.map((entity) => ({
+        tenant: tenantName,
+        id: entity.id,
+        before: entity,
+        after: undefined,
+      })),
     );
     return new Set(removed.map((entity) => entity.id));
   });
@@ -34,5 +42,6 @@ export async function batchDelete(
     if (deleted.has(id)) outcome.success.push(id);
     else outcome.errors.push({ entityId: id, error: entityNotFound(id) });
   }
+  for (const id of repeats) outcome.errors.push({ entityId: id, error: entityNotFound(id) });
   return outcome;
 }

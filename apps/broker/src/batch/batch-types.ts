@@ -1,7 +1,8 @@
 import type { NgsiLdError } from '@legocity/ngsi-ld';
 
 /** One item of a batch request after parsing: a value to process, or why it cannot be. */
-export type BatchItem<T> = { ok: true; id: string; value: T } | { ok: false; id: string; error: NgsiLdError };
+export type BatchItem<T> =
+  { ok: true; id: string; value: T } | { ok: false; id: string; error: NgsiLdError };
 
 /** BatchOperationResult (§5.2.16): ids that succeeded, errors per entity (§5.2.17). */
 export interface BatchOutcome {

@@ -1,4 +1,10 @@
-import { UPDATE_RULES, applyFragment, replaceEntity, stampNewEntity, type Entity } from '@legocity/ngsi-ld';
+import {
+  UPDATE_RULES,
+  applyFragment,
+  replaceEntity,
+  stampNewEntity,
+  type Entity,
+} from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { applyBatch } from './apply-batch.js';
 import type { BatchItem, BatchOutcome } from './batch-types.js';

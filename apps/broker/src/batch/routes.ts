@@ -5,8 +5,6 @@ import {
   parseEntity,
   parseEntityBody,
   type ActiveContext,
-  type ContextDefinition,
-  type Entity,
   type EntityFragment,
   type Parsed,
 } from '@legocity/ngsi-ld';
@@ -30,7 +28,11 @@ type Reply = 'created-list' | 'upsert' | 'no-content';
  * HTTP binding of the batch operations (ETSI GS CIM 009 v1.8.1 §6.14–§6.18, §6.31): each item is
  * parsed on its own, so one bad entity is one error in a 207 answer, not a failed request.
  */
-export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, deps: RouteDeps): void {
+export function registerBatchRoutes(
+  app: FastifyInstance,
+  routes: RouteTable,
+  deps: RouteDeps,
+): void {
   const { ctx } = deps;
 
   routes.register(app, {
@@ -39,7 +41,9 @@ export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, de
     query: [],
     hasBody: true,
     async handler(request, reply) {
-      const items = await parseItems(deps, request, (raw, context) => parseEntity(raw, { context, mode: 'create' }));
+      const items = await parseItems(deps, request, (raw, context) =>
+        parseEntity(raw, { context, mode: 'create' }),
+      );
       return send(reply, await batchCreate(ctx, tenantOf(request), items), 'created-list');
     },
   });
@@ -52,10 +56,17 @@ export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, de
     async handler(request, reply, query) {
       const options = parseOptions(query.options, ['update', 'replace']);
       if (options.has('update') && options.has('replace')) {
-        throw new NgsiLdError('BadRequestData', 'options: update and replace cannot be combined', { field: 'options' });
+        throw new NgsiLdError('BadRequestData', 'options: update and replace cannot be combined', {
+          field: 'options',
+        });
       }
-      const items = await parseItems(deps, request, (raw, context) => parseEntity(raw, { context, mode: 'create' }));
-      const outcome = await batchUpsert(ctx, tenantOf(request), items, options.has('update') ? 'update' : 'replace');
+      const mode = options.has('update') ? 'update' : 'replace';
+      // In update mode an item may delete attributes with NGSI-LD Null, as Update Attributes does.
+      const allowNull = mode === 'update';
+      const items = await parseItems(deps, request, (raw, context) =>
+        parseEntity(raw, { context, mode: 'create', allowNull }),
+      );
+      const outcome = await batchUpsert(ctx, tenantOf(request), items, mode);
       return send(reply, outcome, 'upsert');
     },
   });
@@ -67,8 +78,12 @@ export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, de
     hasBody: true,
     async handler(request, reply, query) {
       const options = parseOptions(query.options, ['noOverwrite']);
-      const items = await parseItems(deps, request, (raw, context) => parseFragmentWithId(raw, context));
-      const outcome = await batchUpdate(ctx, tenantOf(request), items, { overwrite: !options.has('noOverwrite') });
+      const items = await parseItems(deps, request, (raw, context) =>
+        parseFragmentWithId(raw, context),
+      );
+      const outcome = await batchUpdate(ctx, tenantOf(request), items, {
+        overwrite: !options.has('noOverwrite'),
+      });
       return send(reply, outcome, 'no-content');
     },
   });
@@ -79,7 +94,9 @@ export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, de
     query: [],
     hasBody: true,
     async handler(request, reply) {
-      const items = await parseItems(deps, request, (raw, context) => parseFragmentWithId(raw, context));
+      const items = await parseItems(deps, request, (raw, context) =>
+        parseFragmentWithId(raw, context),
+      );
       return send(reply, await batchMerge(ctx, tenantOf(request), items), 'no-content');
     },
   });
@@ -94,7 +111,13 @@ export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, de
       const items: BatchItem<string>[] = body.map((raw, index) =>
         typeof raw === 'string' && isUri(raw)
           ? { ok: true, id: raw, value: raw }
-          : { ok: false, id: String(raw), error: new NgsiLdError('BadRequestData', `Item ${index} is not an entity id (URI)`, { field: `[${index}]` }) },
+          : {
+              ok: false,
+              id: String(raw),
+              error: new NgsiLdError('BadRequestData', `Item ${index} is not an entity id (URI)`, {
+                field: `[${index}]`,
+              }),
+            },
       );
       return send(reply, await batchDelete(ctx, tenantOf(request), items), 'no-content');
     },
@@ -103,16 +126,27 @@ export function registerBatchRoutes(app: FastifyInstance, routes: RouteTable, de
 
 /** The body of a batch request: a non-empty array within the size limit, without nulls (§5.6.7.4). */
 function checkedArray(body: unknown, ctx: BrokerContext): unknown[] {
-  if (!Array.isArray(body)) throw new NgsiLdError('BadRequestData', 'The body must be a JSON array', { field: 'body' });
-  if (body.length === 0) throw new NgsiLdError('BadRequestData', 'The body must not be an empty array', { field: 'body' });
-  const max = ctx.limits.maxBatchEntities;
-  if (body.length > max) {
-    throw new NgsiLdError('BadRequestData', `The batch holds ${body.length} items; the limit is ${max} per request, split it`, {
+  if (!Array.isArray(body))
+    throw new NgsiLdError('BadRequestData', 'The body must be a JSON array', { field: 'body' });
+  if (body.length === 0)
+    throw new NgsiLdError('BadRequestData', 'The body must not be an empty array', {
       field: 'body',
     });
+  const max = ctx.limits.maxBatchEntities;
+  if (body.length > max) {
+    throw new NgsiLdError(
+      'BadRequestData',
+      `The batch holds ${body.length} items; the limit is ${max} per request, split it`,
+      {
+        field: 'body',
+      },
+    );
   }
   const nullAt = body.findIndex((item) => item === null);
-  if (nullAt >= 0) throw new NgsiLdError('BadRequestData', `Item ${nullAt} of the body is null`, { field: `[${nullAt}]` });
+  if (nullAt >= 0)
+    throw new NgsiLdError('BadRequestData', `Item ${nullAt} of the body is null`, {
+      field: `[${nullAt}]`,
+    });
   return body;
 }
 
@@ -130,7 +164,7 @@ async function parseItems<T>(
       const id = typeof rawId === 'string' ? rawId : `[${index}]`;
       try {
         const context =
-          sharedContext ?? (await deps.contexts.resolve(itemContext(raw, `[${index}].@context`) as ContextDefinition));
+          sharedContext ?? (await deps.contexts.resolve(itemContext(raw, `[${index}].@context`)));
         const parsed = parse(raw, context);
         if (!parsed.ok) {
           const problems = parsed.problems.map((p) => ({ ...p, field: `[${index}].${p.field}` }));
@@ -145,24 +179,33 @@ async function parseItems<T>(
   );
 }
 
-function parseFragmentWithId(raw: unknown, context: ActiveContext): Parsed<EntityFragment & { id: string }> {
+function parseFragmentWithId(
+  raw: unknown,
+  context: ActiveContext,
+): Parsed<EntityFragment & { id: string }> {
   const parsed = parseEntityBody(raw, { context, mode: 'fragment' });
   if (!parsed.ok) return parsed;
-  if (parsed.value.id === undefined) return { ok: false, problems: [{ field: 'id', message: 'is required' }] };
+  if (parsed.value.id === undefined)
+    return { ok: false, problems: [{ field: 'id', message: 'is required' }] };
   return { ok: true, value: parsed.value as EntityFragment & { id: string } };
 }
 
 /** 201/204 when every item succeeded, else 207 with BatchOperationResult (§5.2.16, §6.14.3.1). */
 function send(reply: FastifyReply, outcome: BatchOutcome, kind: Reply): FastifyReply {
   if (outcome.errors.length > 0) {
-    return reply.code(207).type(JSON).send({
-      success: outcome.success,
-      errors: outcome.errors.map(({ entityId, error }) => ({ entityId, error: error.toProblemDetails() })),
-    });
+    return reply
+      .code(207)
+      .type(JSON)
+      .send({
+        success: outcome.success,
+        errors: outcome.errors.map(({ entityId, error }) => ({
+          entityId,
+          error: error.toProblemDetails(),
+        })),
+      });
   }
   if (kind === 'created-list') return reply.code(201).type(JSON).send(outcome.success);
-  if (kind === 'upsert' && outcome.created.length > 0) return reply.code(201).type(JSON).send(outcome.created);
+  if (kind === 'upsert' && outcome.created.length > 0)
+    return reply.code(201).type(JSON).send(outcome.created);
   return reply.code(204).send();
 }
-
-

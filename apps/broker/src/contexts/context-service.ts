@@ -58,8 +58,17 @@ export class ContextService {
 
   /** Add @context (§5.13.2): host a context document; returns its URL. */
   async add(document: unknown): Promise<StoredContext> {
-    if (typeof document !== 'object' || document === null || Array.isArray(document) || !('@context' in document)) {
-      throw new NgsiLdError('BadRequestData', 'The body must be a JSON object with an "@context" member', { field: '@context' });
+    if (
+      typeof document !== 'object' ||
+      document === null ||
+      Array.isArray(document) ||
+      !('@context' in document)
+    ) {
+      throw new NgsiLdError(
+        'BadRequestData',
+        'The body must be a JSON object with an "@context" member',
+        { field: '@context' },
+      );
     }
     const definition = (document as JsonObject)['@context'] as ContextDefinition;
     await this.processor.resolve(definition); // rejects invalid contexts before storing them
@@ -76,7 +85,12 @@ export class ContextService {
   /** Serve @context (§5.13.4): by local id, or by original URL for Cached ones. */
   async find(idOrUrl: string): Promise<StoredContext> {
     const found = (await this.store.byId(idOrUrl)) ?? (await this.store.byUrl(idOrUrl));
-    if (!found) throw new NgsiLdError('ResourceNotFound', `@context ${idOrUrl} is not stored in this broker`, { field: 'contextId' });
+    if (!found)
+      throw new NgsiLdError(
+        'ResourceNotFound',
+        `@context ${idOrUrl} is not stored in this broker`,
+        { field: 'contextId' },
+      );
     return found;
   }
 
@@ -85,21 +99,51 @@ export class ContextService {
     const found = await this.find(idOrUrl);
     if (reload) {
       if (found.kind !== 'Cached') {
-        throw new NgsiLdError('BadRequestData', `@context ${idOrUrl} is ${found.kind}, only Cached contexts can be reloaded`, {
-          field: 'reload',
-        });
+        throw new NgsiLdError(
+          'BadRequestData',
+          `@context ${idOrUrl} is ${found.kind}, only Cached contexts can be reloaded`,
+          {
+            field: 'reload',
+          },
+        );
       }
+      // §5.13.5.4: download and check the new document first; on any failure the old one stays.
       const body = await fetchContextDocument(found.url, this.fetchOptions());
-      this.documents.delete(found.url);
-      this.processor.invalidate(found.url);
-      await this.processor.resolve(found.url).catch(() => undefined);
+      await this.checkDocument(found.url, body);
       await this.store.save({ ...found, body });
       this.documents.set(found.url, body);
+      this.processor.invalidate(found.url);
       return;
     }
     await this.store.delete(found.id);
     this.documents.delete(found.url);
     this.processor.invalidate(found.url);
+  }
+
+  /**
+   * Process a downloaded document as a context, with a throwaway processor so that no cache sees
+   * it before it is accepted. An invalid one is LdContextNotAvailable naming the problem (§5.13.5.4).
+   */
+  private async checkDocument(url: string, body: JsonValue): Promise<void> {
+    const trial = new ContextProcessor(
+      (candidate) => (candidate === url ? Promise.resolve(body) : this.load(candidate)),
+      {
+        maxEntries: 1,
+      },
+    );
+    try {
+      await trial.resolve(url);
+    } catch (error) {
+      if (!(error instanceof NgsiLdError) || error.errorType === 'LdContextNotAvailable')
+        throw error;
+      throw new NgsiLdError(
+        'LdContextNotAvailable',
+        `@context ${url} was downloaded but is not a valid @context: ${error.message}`,
+        {
+          field: '@context',
+        },
+      );
+    }
   }
 
   /** The document loader behind the processor: memory, then database, then the network. */
@@ -124,7 +168,11 @@ export class ContextService {
       return stored.body;
     }
     if (url.startsWith(this.hostedPrefix)) {
-      throw new NgsiLdError('LdContextNotAvailable', `@context ${url} is not hosted by this broker`, { field: '@context' });
+      throw new NgsiLdError(
+        'LdContextNotAvailable',
+        `@context ${url} is not hosted by this broker`,
+        { field: '@context' },
+      );
     }
     const body = await fetchContextDocument(url, this.fetchOptions());
     await this.store.save({ id: randomUUID(), url, kind: 'Cached', body });
@@ -133,7 +181,10 @@ export class ContextService {
   }
 
   private fetchOptions() {
-    return { timeoutMs: this.options.fetchTimeoutMs, maxBytes: this.options.maxContextBytes, fetch: this.options.fetch };
+    return {
+      timeoutMs: this.options.fetchTimeoutMs,
+      maxBytes: this.options.maxContextBytes,
+      fetch: this.options.fetch,
+    };
   }
 }
-

@@ -37,12 +37,18 @@ export class ContextStore {
   constructor(private readonly db: Queryable) {}
 
   async byId(id: string): Promise<StoredContext | undefined> {
-    const { rows } = await this.db.query<ContextRow>(`select ${COLUMNS} from legocity.jsonld_context where id = $1`, [id]);
+    const { rows } = await this.db.query<ContextRow>(
+      `select ${COLUMNS} from legocity.jsonld_context where id = $1`,
+      [id],
+    );
     return rows[0] && toStored(rows[0]);
   }
 
   async byUrl(url: string): Promise<StoredContext | undefined> {
-    const { rows } = await this.db.query<ContextRow>(`select ${COLUMNS} from legocity.jsonld_context where url = $1`, [url]);
+    const { rows } = await this.db.query<ContextRow>(
+      `select ${COLUMNS} from legocity.jsonld_context where url = $1`,
+      [url],
+    );
     return rows[0] && toStored(rows[0]);
   }
 
@@ -55,7 +61,12 @@ export class ContextStore {
   }
 
   /** Insert or refresh a context (a reload replaces the body of a Cached one). */
-  async save(context: { id: string; url: string; kind: ContextKind; body: JsonValue }): Promise<void> {
+  async save(context: {
+    id: string;
+    url: string;
+    kind: ContextKind;
+    body: JsonValue;
+  }): Promise<void> {
     await this.db.query(
       `insert into legocity.jsonld_context (id, url, kind, body, fetched_at)
        values ($1, $2, $3, $4::jsonb, case when $3 = 'Cached' then now() end)
@@ -65,10 +76,11 @@ export class ContextStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    const { rowCount } = await this.db.query('delete from legocity.jsonld_context where id = $1', [id]);
+    const { rowCount } = await this.db.query('delete from legocity.jsonld_context where id = $1', [
+      id,
+    ]);
     return rowCount > 0;
   }
-
 }
 
 function toStored(row: ContextRow): StoredContext {

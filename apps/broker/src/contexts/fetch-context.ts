@@ -11,9 +11,14 @@ export interface FetchContextOptions {
  * Any failure is LdContextNotAvailable (503) naming the URL (§5.5.4).
  * @example const document = await fetchContextDocument('https://example.org/ctx.jsonld', { timeoutMs: 3000, maxBytes: 1e6 })
  */
-export async function fetchContextDocument(url: string, options: FetchContextOptions): Promise<JsonValue> {
+export async function fetchContextDocument(
+  url: string,
+  options: FetchContextOptions,
+): Promise<JsonValue> {
   const fail = (why: string) =>
-    new NgsiLdError('LdContextNotAvailable', `@context ${url} could not be retrieved: ${why}`, { field: '@context' });
+    new NgsiLdError('LdContextNotAvailable', `@context ${url} could not be retrieved: ${why}`, {
+      field: '@context',
+    });
   if (!/^https?:\/\//i.test(url)) throw fail('only http(s) URLs can be fetched');
   let response: Response;
   try {
@@ -24,13 +29,16 @@ export async function fetchContextDocument(url: string, options: FetchContextOpt
     });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw fail(timedOut ? `no answer within ${options.timeoutMs} ms` : 'the server could not be reached');
+    throw fail(
+      timedOut ? `no answer within ${options.timeoutMs} ms` : 'the server could not be reached',
+    );
   }
   if (!response.ok) throw fail(`the server answered ${response.status}`);
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > options.maxBytes) throw fail(`it is larger than ${options.maxBytes} bytes`);
   const text = await response.text();
-  if (Buffer.byteLength(text) > options.maxBytes) throw fail(`it is larger than ${options.maxBytes} bytes`);
+  if (Buffer.byteLength(text) > options.maxBytes)
+    throw fail(`it is larger than ${options.maxBytes} bytes`);
   try {
     return JSON.parse(text) as JsonValue;
   } catch {

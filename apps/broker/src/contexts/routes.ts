@@ -12,7 +12,11 @@ const KINDS: readonly ContextKind[] = ['Hosted', 'Cached', 'ImplicitlyCreated'];
  * HTTP binding of @context management (ETSI GS CIM 009 v1.8.1 §6.30, §5.13): add, list, serve,
  * delete and reload user contexts. Contexts are broker-wide, not per tenant.
  */
-export function registerContextRoutes(app: FastifyInstance, routes: RouteTable, deps: RouteDeps): void {
+export function registerContextRoutes(
+  app: FastifyInstance,
+  routes: RouteTable,
+  deps: RouteDeps,
+): void {
   const { contexts } = deps;
 
   routes.register(app, {
@@ -22,7 +26,10 @@ export function registerContextRoutes(app: FastifyInstance, routes: RouteTable, 
     hasBody: true,
     async handler(request, reply) {
       const stored = await contexts.add(bodyOf(request));
-      return reply.code(201).header('location', `${BASE}/${encodeURIComponent(stored.id)}`).send();
+      return reply
+        .code(201)
+        .header('location', `${BASE}/${encodeURIComponent(stored.id)}`)
+        .send();
     },
   });
 
@@ -34,7 +41,9 @@ export function registerContextRoutes(app: FastifyInstance, routes: RouteTable, 
       negotiate(request.headers.accept, [JSON, JSON_LD]);
       const kind = query.kind;
       if (kind !== undefined && !KINDS.includes(kind as ContextKind)) {
-        throw new NgsiLdError('BadRequestData', `kind must be one of ${KINDS.join(', ')}`, { field: 'kind' });
+        throw new NgsiLdError('BadRequestData', `kind must be one of ${KINDS.join(', ')}`, {
+          field: 'kind',
+        });
       }
       const list = await contexts.list(kind as ContextKind | undefined);
       const details = parseBoolean(query.details, 'details') ?? false;
@@ -50,9 +59,13 @@ export function registerContextRoutes(app: FastifyInstance, routes: RouteTable, 
       const stored = await contexts.find(pathParam(request, 'contextId'));
       if (parseBoolean(query.details, 'details')) return reply.type(JSON).send(describe(stored));
       if (stored.kind === 'Cached') {
-        throw new NgsiLdError('OperationNotSupported', `@context ${stored.id} is Cached: fetch it from ${stored.url}`, {
-          field: 'contextId',
-        });
+        throw new NgsiLdError(
+          'OperationNotSupported',
+          `@context ${stored.id} is Cached: fetch it from ${stored.url}`,
+          {
+            field: 'contextId',
+          },
+        );
       }
       return reply.type(JSON_LD).send(stored.body);
     },
@@ -63,7 +76,10 @@ export function registerContextRoutes(app: FastifyInstance, routes: RouteTable, 
     url: `${BASE}/:contextId`,
     query: ['reload'],
     async handler(request, reply, query) {
-      await contexts.delete(pathParam(request, 'contextId'), parseBoolean(query.reload, 'reload') ?? false);
+      await contexts.delete(
+        pathParam(request, 'contextId'),
+        parseBoolean(query.reload, 'reload') ?? false,
+      );
       return reply.code(204).send();
     },
   });

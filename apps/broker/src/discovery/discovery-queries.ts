@@ -8,19 +8,25 @@ export interface TypeSummary {
   entityCount: number;
 }
 
-/** An attribute as found in storage: attribute types, entity types using it, entity count. */
+/** An attribute as found in storage: attribute types, entity types using it, counts. */
 export interface AttributeSummary {
   name: string;
   attributeTypes: string[];
   typeNames: string[];
   entityCount: number;
+  /** Attribute instances: every datasetId instance of every entity counts (§5.2.28 attributeCount). */
+  instanceCount: number;
 }
 
 /**
  * Entity types of a tenant with their attributes (one scan; discovery is rare and per tenant).
  * @example const types = await summarizeTypes(db, repository)
  */
-export async function summarizeTypes(db: Queryable, repository: EntityRepository, type?: string): Promise<TypeSummary[]> {
+export async function summarizeTypes(
+  db: Queryable,
+  repository: EntityRepository,
+  type?: string,
+): Promise<TypeSummary[]> {
   const filter = type === undefined ? '' : 'where $1 = any(e.types)';
   const { rows } = await db.query<{ type: string; attributes: string[] | null; n: number }>(
     `select t.type, array_agg(distinct k.name) filter (where k.name is not null) as attributes,
@@ -33,7 +39,11 @@ export async function summarizeTypes(db: Queryable, repository: EntityRepository
   );
   return rows
     .filter((row) => type === undefined || row.type === type)
-    .map((row) => ({ type: row.type, attributes: (row.attributes ?? []).sort(), entityCount: row.n }));
+    .map((row) => ({
+      type: row.type,
+      attributes: (row.attributes ?? []).sort(),
+      entityCount: row.n,
+    }));
 }
 
 /**
@@ -56,9 +66,16 @@ export async function summarizeAttributes(
     conditions.push(`$${params.length} = any(e.types)`);
   }
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-  const { rows } = await db.query<{ name: string; attribute_types: string[]; type_names: string[]; n: number }>(
+  const { rows } = await db.query<{
+    name: string;
+    attribute_types: string[];
+    type_names: string[];
+    n: number;
+    instances: number;
+  }>(
     `select a.name, array_agg(distinct i.value->>'type') as attribute_types,
-       array_agg(distinct t.type) as type_names, count(distinct e.id)::int as n
+       array_agg(distinct t.type) as type_names, count(distinct e.id)::int as n,
+       count(distinct (e.id, coalesce(i.value->>'datasetId', '')))::int as instances
      from ${repository.entityTable} e
      cross join lateral jsonb_each(e.attrs) as a(name, instances)
      cross join lateral jsonb_array_elements(a.instances) as i(value)
@@ -71,5 +88,6 @@ export async function summarizeAttributes(
     attributeTypes: row.attribute_types.sort(),
     typeNames: row.type_names.sort(),
     entityCount: row.n,
+    instanceCount: row.instances,
   }));
 }

@@ -1,6 +1,11 @@
 import { NgsiLdError } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
-import { summarizeAttributes, summarizeTypes, type AttributeSummary, type TypeSummary } from './discovery-queries.js';
+import {
+  summarizeAttributes,
+  summarizeTypes,
+  type AttributeSummary,
+  type TypeSummary,
+} from './discovery-queries.js';
 
 /**
  * Retrieve Available Entity Types (§5.7.5, §5.7.6) — all types of the tenant.
@@ -24,7 +29,10 @@ export async function retrieveType(
   const tenant = await ctx.tenants.forRead(tenantName);
   const repository = ctx.repository(tenant);
   const [summary] = await summarizeTypes(ctx.db, repository, type);
-  if (!summary) throw new NgsiLdError('ResourceNotFound', `Entity type '${label}' does not exist`, { field: 'type' });
+  if (!summary)
+    throw new NgsiLdError('ResourceNotFound', `Entity type '${label}' does not exist`, {
+      field: 'type',
+    });
   const attributes = await summarizeAttributes(ctx.db, repository, { type });
   return { type: summary, attributes };
 }
@@ -33,7 +41,10 @@ export async function retrieveType(
  * Available Attributes (§5.7.8, §5.7.9) — all attributes of the tenant.
  * @example const attributes = await listAttributes(ctx, '')
  */
-export async function listAttributes(ctx: BrokerContext, tenantName: string): Promise<AttributeSummary[]> {
+export async function listAttributes(
+  ctx: BrokerContext,
+  tenantName: string,
+): Promise<AttributeSummary[]> {
   const tenant = await ctx.tenants.forRead(tenantName);
   return summarizeAttributes(ctx.db, ctx.repository(tenant));
 }
@@ -50,6 +61,9 @@ export async function retrieveAttribute(
 ): Promise<AttributeSummary> {
   const tenant = await ctx.tenants.forRead(tenantName);
   const [summary] = await summarizeAttributes(ctx.db, ctx.repository(tenant), { name });
-  if (!summary) throw new NgsiLdError('ResourceNotFound', `Attribute '${label}' does not exist`, { field: 'attrId' });
+  if (!summary)
+    throw new NgsiLdError('ResourceNotFound', `Attribute '${label}' does not exist`, {
+      field: 'attrId',
+    });
   return summary;
 }

@@ -15,5 +15,12 @@ export function appendAttributes(
   fragment: EntityFragment,
   options: ModifyOptions & { overwrite: boolean },
 ): Promise<UpdateOutcome> {
-  return applyEntityFragment(ctx, tenantName, id, fragment, appendRules(options.overwrite), options);
+  return applyEntityFragment(
+    ctx,
+    tenantName,
+    id,
+    fragment,
+    appendRules(options.overwrite),
+    options,
+  );
 }

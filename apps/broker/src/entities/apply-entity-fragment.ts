@@ -1,4 +1,9 @@
-import { applyFragment, type EntityFragment, type FragmentRules, type UpdateOutcome } from '@legocity/ngsi-ld';
+import {
+  applyFragment,
+  type EntityFragment,
+  type FragmentRules,
+  type UpdateOutcome,
+} from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { modifyEntity, type ModifyOptions } from './modify-entity.js';
 

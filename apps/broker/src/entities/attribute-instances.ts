@@ -1,4 +1,10 @@
-import { NgsiLdError, findInstance, type AttributeInstance, type Entity, type FragmentInstance } from '@legocity/ngsi-ld';
+import {
+  NgsiLdError,
+  findInstance,
+  type AttributeInstance,
+  type Entity,
+  type FragmentInstance,
+} from '@legocity/ngsi-ld';
 
 /** The attribute as the request named it (for messages) and as stored (expanded). */
 export interface AttributeRef {
@@ -25,13 +31,25 @@ export function withRewrittenInstances(
     if (!existing) throw missingAttribute(entity.id, attribute.name, patch.datasetId);
     instances[index] = rewrite(existing, patch);
   }
-  return { ...entity, attributes: { ...entity.attributes, [attribute.expanded]: instances }, modifiedAt: now };
+  return {
+    ...entity,
+    attributes: { ...entity.attributes, [attribute.expanded]: instances },
+    modifiedAt: now,
+  };
 }
 
 /** ResourceNotFound naming the attribute as the request did, and the datasetId if any. */
-export function missingAttribute(entityId: string, name: string, datasetId: string | undefined): NgsiLdError {
+export function missingAttribute(
+  entityId: string,
+  name: string,
+  datasetId: string | undefined,
+): NgsiLdError {
   const which = datasetId ? ` with datasetId ${datasetId}` : '';
-  return new NgsiLdError('ResourceNotFound', `Attribute '${name}'${which} does not exist in entity ${entityId}`, {
-    field: 'attrId',
-  });
+  return new NgsiLdError(
+    'ResourceNotFound',
+    `Attribute '${name}'${which} does not exist in entity ${entityId}`,
+    {
+      field: 'attrId',
+    },
+  );
 }

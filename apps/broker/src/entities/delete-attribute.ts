@@ -11,6 +11,7 @@ export interface DeleteAttributeOptions extends ModifyOptions {
 /**
  * Delete Attribute — ETSI GS CIM 009 v1.8.1 §5.6.5 (DELETE /entities/{id}/attrs/{attrId}):
  * the default instance, the one with `datasetId`, or every instance with `deleteAll=true`.
+ * The target `scope` removes the entity's scope (v1.9.1 §5.6.5.4; v1.8.1 had no way to).
  * @example await deleteAttribute(ctx, '', id, { name: 'speed', expanded }, { deleteAll: true })
  */
 export async function deleteAttribute(
@@ -25,6 +26,12 @@ export async function deleteAttribute(
     tenantName,
     id,
     (entity) => {
+      if (attribute.name === 'scope') {
+        if (!entity.scope || entity.scope.length === 0)
+          throw missingAttribute(id, attribute.name, undefined);
+        const { scope: _scope, ...unscoped } = entity;
+        return { entity: { ...unscoped, modifiedAt: ctx.now() }, result: undefined };
+      }
       const instances = entity.attributes[attribute.expanded];
       if (!instances) throw missingAttribute(id, attribute.name, undefined);
       let remaining: typeof instances = [];

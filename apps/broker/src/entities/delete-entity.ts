@@ -15,7 +15,10 @@ export async function deleteEntity(
   const repository = ctx.repository(tenant);
   await ctx.db.transaction(async (tx) => {
     const existing = (await repository.lock(tx, [id])).get(id);
-    if (!existing || (options.types && !existing.type.some((type) => options.types?.includes(type)))) {
+    if (
+      !existing ||
+      (options.types && !existing.type.some((type) => options.types?.includes(type)))
+    ) {
       throw entityNotFound(id);
     }
     await repository.delete(tx, [id]);

@@ -28,7 +28,10 @@ export async function modifyEntity<R>(
   const repository = ctx.repository(tenant);
   return ctx.db.transaction(async (tx) => {
     const existing = (await repository.lock(tx, [id])).get(id);
-    if (!existing || (options.types && !existing.type.some((type) => options.types?.includes(type)))) {
+    if (
+      !existing ||
+      (options.types && !existing.type.some((type) => options.types?.includes(type)))
+    ) {
       throw entityNotFound(id);
     }
     const { entity, result } = modify(existing);

@@ -22,8 +22,12 @@ export async function replaceAttribute(
     id,
     (entity) => {
       const now = ctx.now();
-      const next = withRewrittenInstances(entity, attribute, replacements, now, (existing, replacement) =>
-        stampInstance(replacement, now, existing),
+      const next = withRewrittenInstances(
+        entity,
+        attribute,
+        replacements,
+        now,
+        (existing, replacement) => stampInstance(replacement, now, existing),
       );
       return { entity: next, result: undefined };
     },

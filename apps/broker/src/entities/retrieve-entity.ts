@@ -1,4 +1,4 @@
-import type { Entity } from '@legocity/ngsi-ld';
+import { NgsiLdError, type Entity } from '@legocity/ngsi-ld';
 import type { BrokerContext } from '../broker-context.js';
 import { entityNotFound } from './modify-entity.js';
 
@@ -25,7 +25,17 @@ export async function retrieveEntity(
   if (!entity || (options.types && !entity.type.some((type) => options.types?.includes(type)))) {
     throw entityNotFound(id);
   }
-  return options.attrs ? keepAttributes(entity, options.attrs) : entity;
+  if (!options.attrs) return entity;
+  const kept = keepAttributes(entity, options.attrs);
+  // §5.7.1.4: an entity holding none of the requested attributes is ResourceNotFound.
+  if (Object.keys(kept.attributes).length === 0) {
+    throw new NgsiLdError(
+      'ResourceNotFound',
+      `Entity ${id} has none of the attributes named by attrs`,
+      { field: 'attrs' },
+    );
+  }
+  return kept;
 }
 
 /** The entity with only the named attributes. */

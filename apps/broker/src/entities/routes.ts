@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   NgsiLdError,
+  isUri,
   isValidAttributeName,
   parseAttribute,
   parseEntity,
@@ -44,7 +45,11 @@ const BASE = '/ngsi-ld/v1/entities';
  * HTTP binding of the entity operations (ETSI GS CIM 009 v1.8.1 §6.4–§6.7): parse, call one
  * operation, format. Operations never see HTTP.
  */
-export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, deps: RouteDeps): void {
+export function registerEntityRoutes(
+  app: FastifyInstance,
+  routes: RouteTable,
+  deps: RouteDeps,
+): void {
   const { ctx } = deps;
 
   routes.register(app, {
@@ -57,7 +62,10 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
       const parsed = parseEntity(bodyOf(request), { context, mode: 'create' });
       if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
       await createEntity(ctx, tenantOf(request), parsed.value);
-      return reply.code(201).header('location', `${BASE}/${encodeURIComponent(parsed.value.id)}`).send();
+      return reply
+        .code(201)
+        .header('location', `${BASE}/${encodeURIComponent(parsed.value.id)}`)
+        .send();
     },
   });
 
@@ -68,8 +76,11 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
     async handler(request, reply, query) {
       const mediaType = negotiate(request.headers.accept, [JSON, JSON_LD, GEO_JSON]);
       const context = await contextOf(request, deps);
-      const representation = parseRepresentation(query, context);
-      const attrs = query.attrs === undefined ? undefined : new Set(parseNames(query.attrs, 'attrs').map((n) => context.expandTerm(n)));
+      const representation = parseRepresentation(query, context, mediaType);
+      const attrs =
+        query.attrs === undefined
+          ? undefined
+          : new Set(parseNames(query.attrs, 'attrs').map((n) => context.expandTerm(n)));
       const entity = await retrieveEntity(ctx, tenantOf(request), entityIdParam(request), {
         types: typeFilter(query.type, context),
         attrs,
@@ -84,7 +95,9 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
     query: ['type'],
     async handler(request, reply, query) {
       const context = await contextOf(request, deps);
-      await deleteEntity(ctx, tenantOf(request), entityIdParam(request), { types: typeFilter(query.type, context) });
+      await deleteEntity(ctx, tenantOf(request), entityIdParam(request), {
+        types: typeFilter(query.type, context),
+      });
       return reply.code(204).send();
     },
   });
@@ -98,7 +111,9 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
       const context = await contextOf(request, deps);
       const id = entityIdParam(request);
       const fragment = parseFragment(bodyOf(request), context, id);
-      await mergeEntity(ctx, tenantOf(request), id, fragment, { types: typeFilter(query.type, context) });
+      await mergeEntity(ctx, tenantOf(request), id, fragment, {
+        types: typeFilter(query.type, context),
+      });
       return reply.code(204).send();
     },
   });
@@ -106,14 +121,16 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
   routes.register(app, {
     method: 'PUT',
     url: `${BASE}/:entityId`,
-    query: [],
+    query: ['type'],
     hasBody: true,
-    async handler(request, reply) {
+    async handler(request, reply, query) {
       const context = await contextOf(request, deps);
       const id = entityIdParam(request);
       const parsed = parseEntity(bodyOf(request), { context, mode: 'replace', id });
       if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
-      await replaceEntity(ctx, tenantOf(request), parsed.value);
+      await replaceEntity(ctx, tenantOf(request), parsed.value, {
+        types: typeFilter(query.type, context),
+      });
       return reply.code(204).send();
     },
   });
@@ -127,10 +144,16 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
       const context = await contextOf(request, deps);
       const id = entityIdParam(request);
       const options = parseOptions(query.options, ['noOverwrite']);
-      const outcome = await appendAttributes(ctx, tenantOf(request), id, parseFragment(bodyOf(request), context, id), {
-        overwrite: !options.has('noOverwrite'),
-        types: typeFilter(query.type, context),
-      });
+      const outcome = await appendAttributes(
+        ctx,
+        tenantOf(request),
+        id,
+        parseFragment(bodyOf(request), context, id),
+        {
+          overwrite: !options.has('noOverwrite'),
+          types: typeFilter(query.type, context),
+        },
+      );
       return sendUpdateOutcome(reply, outcome, context);
     },
   });
@@ -143,9 +166,15 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
     async handler(request, reply, query) {
       const context = await contextOf(request, deps);
       const id = entityIdParam(request);
-      const outcome = await updateAttributes(ctx, tenantOf(request), id, parseFragment(bodyOf(request), context, id), {
-        types: typeFilter(query.type, context),
-      });
+      const outcome = await updateAttributes(
+        ctx,
+        tenantOf(request),
+        id,
+        parseFragment(bodyOf(request), context, id),
+        {
+          types: typeFilter(query.type, context),
+        },
+      );
       return sendUpdateOutcome(reply, outcome, context);
     },
   });
@@ -153,10 +182,10 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
   // Partial Attribute Update (§5.6.4; NGSI-LD Null may delete sub-attributes) and Replace
   // Attribute (§5.6.19) take the same inputs.
   const attributeWrites = [
-    { method: 'PATCH', operation: partialUpdateAttribute, allowNull: true },
-    { method: 'PUT', operation: replaceAttribute, allowNull: false },
+    { method: 'PATCH', operation: partialUpdateAttribute, allowNull: true, partial: true },
+    { method: 'PUT', operation: replaceAttribute, allowNull: false, partial: false },
   ] as const;
-  for (const { method, operation, allowNull } of attributeWrites) {
+  for (const { method, operation, allowNull, partial } of attributeWrites) {
     routes.register(app, {
       method,
       url: `${BASE}/:entityId/attrs/:attrId`,
@@ -164,8 +193,11 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
       hasBody: true,
       async handler(request, reply, query) {
         const context = await contextOf(request, deps);
-        const attribute = attributeParam(request, context);
-        const instances = parseAttributeBody(bodyOf(request), attribute, context, allowNull);
+        const attribute = notScope(attributeParam(request, context));
+        const instances = parseAttributeBody(bodyOf(request), attribute, context, {
+          allowNull,
+          partial,
+        });
         await operation(ctx, tenantOf(request), entityIdParam(request), attribute, instances, {
           types: typeFilter(query.type, context),
         });
@@ -183,7 +215,14 @@ export function registerEntityRoutes(app: FastifyInstance, routes: RouteTable, d
       const attribute = attributeParam(request, context);
       const deleteAll = parseBoolean(query.deleteAll, 'deleteAll') ?? false;
       if (query.datasetId !== undefined && deleteAll) {
-        throw new NgsiLdError('BadRequestData', 'datasetId and deleteAll=true cannot be combined', { field: 'datasetId' });
+        throw new NgsiLdError('BadRequestData', 'datasetId and deleteAll=true cannot be combined', {
+          field: 'datasetId',
+        });
+      }
+      if (query.datasetId !== undefined && !isUri(query.datasetId)) {
+        throw new NgsiLdError('BadRequestData', `datasetId '${query.datasetId}' is not a URI`, {
+          field: 'datasetId',
+        });
       }
       await deleteAttribute(ctx, tenantOf(request), entityIdParam(request), attribute, {
         ...(query.datasetId !== undefined ? { datasetId: query.datasetId } : {}),
@@ -200,32 +239,66 @@ function parseFragment(body: unknown, context: ActiveContext, id: string): Entit
   const parsed = parseEntityBody(body, { context, mode: 'fragment' });
   if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
   if (parsed.value.id !== undefined && parsed.value.id !== id) {
-    throw new NgsiLdError('BadRequestData', `The body's id (${parsed.value.id}) differs from the entity id in the path (${id})`, {
-      field: 'id',
-    });
+    throw new NgsiLdError(
+      'BadRequestData',
+      `The body's id (${parsed.value.id}) differs from the entity id in the path (${id})`,
+      {
+        field: 'id',
+      },
+    );
   }
   return parsed.value;
 }
 
-function parseAttributeBody(body: unknown, attribute: AttributeRef, context: ActiveContext, allowNull: boolean) {
+function parseAttributeBody(
+  body: unknown,
+  attribute: AttributeRef,
+  context: ActiveContext,
+  options: { allowNull: boolean; partial: boolean },
+) {
   const problems: Problem[] = [];
-  const instances = parseAttribute(attribute.name, stripContext(body), context, allowNull, problems);
+  const instances = parseAttribute(
+    attribute.name,
+    stripContext(body),
+    context,
+    options.allowNull,
+    problems,
+    {
+      partial: options.partial,
+    },
+  );
   if (!instances) throw NgsiLdError.fromProblems('BadRequestData', problems);
   return instances;
 }
 
 function stripContext(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('@context' in body)) return body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('@context' in body))
+    return body;
   const { '@context': _context, ...rest } = body as Record<string, unknown>;
   return rest;
 }
 
-function attributeParam(request: Parameters<typeof pathParam>[0], context: ActiveContext): AttributeRef {
+function attributeParam(
+  request: Parameters<typeof pathParam>[0],
+  context: ActiveContext,
+): AttributeRef {
   const name = pathParam(request, 'attrId');
   if (!isValidAttributeName(name)) {
-    throw new NgsiLdError('BadRequestData', `Attribute name '${name}' is not valid`, { field: 'attrId' });
+    throw new NgsiLdError('BadRequestData', `Attribute name '${name}' is not valid`, {
+      field: 'attrId',
+    });
   }
   return { name, expanded: context.expandTerm(name) };
+}
+
+/** §5.6.4.4, §5.6.19.4: scope is an entity member, not an attribute to patch or replace. */
+function notScope(attribute: AttributeRef): AttributeRef {
+  if (attribute.name !== 'scope') return attribute;
+  throw new NgsiLdError(
+    'BadRequestData',
+    "Attribute 'scope' cannot be patched or replaced: scope is an entity member; change it with PATCH /entities/{entityId}/attrs",
+    { field: 'attrId' },
+  );
 }
 
 /** The optional `type` selector of single-entity operations (§4.17), as expanded type names. */

@@ -20,7 +20,8 @@ export function contextFromLinkHeader(header: string | string[] | undefined): st
   }
   if (found.length > 1) throw badLink('only one JSON-LD @context link is allowed');
   const url = found[0];
-  if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(url)) throw badLink(`'${url}' is not an absolute URL`);
+  if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(url))
+    throw badLink(`'${url}' is not an absolute URL`);
   return url;
 }
 

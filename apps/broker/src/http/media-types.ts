@@ -19,7 +19,10 @@ interface AcceptRange {
  * NotAcceptable (406) when nothing offered is accepted.
  * @example negotiate('application/ld+json', [JSON, JSON_LD]) // 'application/ld+json'
  */
-export function negotiate(accept: string | undefined, offered: readonly ResponseMediaType[]): ResponseMediaType {
+export function negotiate(
+  accept: string | undefined,
+  offered: readonly ResponseMediaType[],
+): ResponseMediaType {
   const first = offered[0] ?? JSON;
   if (!accept || accept.trim() === '') return first;
   const ranges = parseAccept(accept);
@@ -37,9 +40,13 @@ export function negotiate(accept: string | undefined, offered: readonly Response
     }
   }
   if (!best) {
-    throw new NgsiLdError('NotAcceptable', `None of the media types in Accept (${accept}) can be produced; offered: ${offered.join(', ')}`, {
-      field: 'Accept',
-    });
+    throw new NgsiLdError(
+      'NotAcceptable',
+      `None of the media types in Accept (${accept}) can be produced; offered: ${offered.join(', ')}`,
+      {
+        field: 'Accept',
+      },
+    );
   }
   return best.type;
 }

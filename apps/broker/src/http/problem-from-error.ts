@@ -25,12 +25,27 @@ const FASTIFY_CODES: Record<string, NgsiLdError['errorType']> = {
 };
 
 // PostgreSQL SQLSTATEs caused by the request rather than by us.
-const SQL_STATES: Record<string, { type: NgsiLdError['errorType']; detail: (message: string) => string }> = {
-  '2201B': { type: 'BadRequestData', detail: (m) => `A regular expression in the query is invalid: ${m}` },
-  '57014': { type: 'TooComplexQuery', detail: () => 'The query took too long and was cancelled; narrow it down' },
+const SQL_STATES: Record<
+  string,
+  { type: NgsiLdError['errorType']; detail: (message: string) => string }
+> = {
+  '2201B': {
+    type: 'BadRequestData',
+    detail: (m) => `A regular expression in the query is invalid: ${m}`,
+  },
+  '57014': {
+    type: 'TooComplexQuery',
+    detail: () => 'The query took too long and was cancelled; narrow it down',
+  },
   '54001': { type: 'TooComplexQuery', detail: () => 'The query is too complex to evaluate' },
-  '53300': { type: 'ServiceUnavailable', detail: () => 'The database has no free connection; retry shortly' },
-  '57P01': { type: 'ServiceUnavailable', detail: () => 'The database is restarting; retry shortly' },
+  '53300': {
+    type: 'ServiceUnavailable',
+    detail: () => 'The database has no free connection; retry shortly',
+  },
+  '57P01': {
+    type: 'ServiceUnavailable',
+    detail: () => 'The database is restarting; retry shortly',
+  },
 };
 
 /**
@@ -40,7 +55,12 @@ const SQL_STATES: Record<string, { type: NgsiLdError['errorType']; detail: (mess
  */
 export function problemFromError(error: unknown, correlationId: string): ProblemResponse {
   const known = toNgsiLdError(error);
-  if (known) return { status: known.status, body: known.toProblemDetails(), isServerError: known.status >= 500 };
+  if (known)
+    return {
+      status: known.status,
+      body: known.toProblemDetails(),
+      isServerError: known.status >= 500,
+    };
   const internal = new NgsiLdError(
     'InternalError',
     `The broker failed to process the request; report correlation id ${correlationId}`,
@@ -53,7 +73,8 @@ function toNgsiLdError(error: unknown): NgsiLdError | undefined {
   if (error instanceof NgsiLdError) return error;
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, statusCode, message = '', validation } = error as ErrorLike;
-  if (code && FASTIFY_CODES[code]) return new NgsiLdError(FASTIFY_CODES[code], fastifyMessage(code, message));
+  if (code && FASTIFY_CODES[code])
+    return new NgsiLdError(FASTIFY_CODES[code], fastifyMessage(code, message));
   if (validation) return new NgsiLdError('InvalidRequest', message);
   if (code && SQL_STATES[code]) {
     const known = SQL_STATES[code];
@@ -62,7 +83,12 @@ function toNgsiLdError(error: unknown): NgsiLdError | undefined {
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '08006' || code === '08001') {
     return new NgsiLdError('ServiceUnavailable', 'The database cannot be reached; retry shortly');
   }
-  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && code?.startsWith('FST_')) {
+  if (
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    code?.startsWith('FST_')
+  ) {
     return new NgsiLdError('InvalidRequest', message);
   }
   return undefined;
@@ -70,7 +96,8 @@ function toNgsiLdError(error: unknown): NgsiLdError | undefined {
 
 function fastifyMessage(code: string, message: string): string {
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') return `Request body is not valid JSON: ${message}`;
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'Request body is empty but Content-Type says JSON';
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return 'Request body is empty but Content-Type says JSON';
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return `${message}; use application/json or application/ld+json`;
   }

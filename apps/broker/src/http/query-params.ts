@@ -24,18 +24,28 @@ export type RawQuery = Record<string, string | string[] | undefined>;
  * parameter given twice is an error. Returns single string values.
  * @example const params = checkQueryParams(request.query, ['type', 'attrs'])
  */
-export function checkQueryParams(query: RawQuery, allowed: readonly string[]): Record<string, string> {
+export function checkQueryParams(
+  query: RawQuery,
+  allowed: readonly string[],
+): Record<string, string> {
   const values: Record<string, string> = {};
   const problems: Problem[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
     if (!allowed.includes(name)) {
       if (NOT_IMPLEMENTED.has(name)) {
-        throw new NgsiLdError('NotImplemented', `Query parameter '${name}' is not supported by this broker`, {
-          field: name,
-        });
+        throw new NgsiLdError(
+          'NotImplemented',
+          `Query parameter '${name}' is not supported by this broker`,
+          {
+            field: name,
+          },
+        );
       }
-      problems.push({ field: name, message: `is not a parameter of this operation (allowed: ${allowed.join(', ') || 'none'})` });
+      problems.push({
+        field: name,
+        message: `is not a parameter of this operation (allowed: ${allowed.join(', ') || 'none'})`,
+      });
       continue;
     }
     if (Array.isArray(value)) {
@@ -58,9 +68,13 @@ export function parseOptions(raw: string | undefined, allowed: readonly string[]
   if (raw === undefined) return options;
   for (const option of raw.split(',').map((o) => o.trim())) {
     if (!allowed.includes(option)) {
-      throw new NgsiLdError('BadRequestData', `options: '${option}' is not one of ${allowed.join(', ')}`, {
-        field: 'options',
-      });
+      throw new NgsiLdError(
+        'BadRequestData',
+        `options: '${option}' is not one of ${allowed.join(', ')}`,
+        {
+          field: 'options',
+        },
+      );
     }
     options.add(option);
   }
@@ -71,16 +85,26 @@ export function parseOptions(raw: string | undefined, allowed: readonly string[]
  * A non-negative integer parameter within bounds (limit, offset).
  * @example parseInteger('20', 'limit', { min: 0, max: 1000 })
  */
-export function parseInteger(raw: string | undefined, field: string, bounds: { min: number; max?: number }): number | undefined {
+export function parseInteger(
+  raw: string | undefined,
+  field: string,
+  bounds: { min: number; max?: number },
+): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw)) {
-    throw new NgsiLdError('BadRequestData', `${field} must be a whole number (got '${raw}')`, { field });
+    throw new NgsiLdError('BadRequestData', `${field} must be a whole number (got '${raw}')`, {
+      field,
+    });
   }
   const value = Number(raw);
   if (value < bounds.min || (bounds.max !== undefined && value > bounds.max)) {
-    throw new NgsiLdError('BadRequestData', `${field} must be between ${bounds.min} and ${bounds.max ?? '∞'} (got ${value})`, {
-      field,
-    });
+    throw new NgsiLdError(
+      'BadRequestData',
+      `${field} must be between ${bounds.min} and ${bounds.max ?? '∞'} (got ${value})`,
+      {
+        field,
+      },
+    );
   }
   return value;
 }
@@ -93,5 +117,7 @@ export function parseBoolean(raw: string | undefined, field: string): boolean | 
   if (raw === undefined) return undefined;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
-  throw new NgsiLdError('BadRequestData', `${field} must be true or false (got '${raw}')`, { field });
+  throw new NgsiLdError('BadRequestData', `${field} must be true or false (got '${raw}')`, {
+    field,
+  });
 }

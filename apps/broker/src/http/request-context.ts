@@ -53,9 +53,13 @@ export function requestContext(request: ContextSource): RequestContext {
 export function itemContext(item: unknown, field: string): ContextDefinition {
   const context = (item as JsonObject | null)?.['@context'];
   if (context === undefined || context === null) {
-    throw new NgsiLdError('BadRequestData', 'Content-Type application/ld+json requires "@context" in the body', {
-      field,
-    });
+    throw new NgsiLdError(
+      'BadRequestData',
+      'Content-Type application/ld+json requires "@context" in the body',
+      {
+        field,
+      },
+    );
   }
   return context as ContextDefinition;
 }

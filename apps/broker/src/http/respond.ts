@@ -20,7 +20,9 @@ export interface EntityResponse {
 
 /**
  * Send one entity or a list in the negotiated media type: application/json with a Link header to
- * the @context, application/ld+json with "@context" in the body, or GeoJSON (§6.3.5, §6.3.15).
+ * the @context, application/ld+json with "@context" in the body, or GeoJSON (§6.3.5, §6.3.15)
+ * with "@context" in the body unless the request says `Prefer: body=json` (v1.9.1 §5.7.1.4,
+ * §5.7.2.4), which moves it to the Link header.
  * @example await sendEntities(reply, deps, response, entities)
  */
 export async function sendEntities(
@@ -30,11 +32,13 @@ export async function sendEntities(
   entities: Entity | Entity[],
 ): Promise<FastifyReply> {
   const { context, mediaType, representation } = response;
-  const includeContext = mediaType === JSON_LD;
+  const includeContext =
+    mediaType === JSON_LD ||
+    (mediaType === GEO_JSON && !prefersJsonBody(reply.request.headers.prefer));
   const options = { ...representation.format, includeContext };
   let body: JsonValue;
   if (mediaType === GEO_JSON) {
-    const geo = { ...options, includeContext: false, geometryProperty: representation.geometryProperty };
+    const geo = { ...options, geometryProperty: representation.geometryProperty };
     body = Array.isArray(entities)
       ? formatEntitiesAsFeatureCollection(entities, geo)
       : formatEntityAsFeature(entities, geo);
@@ -43,12 +47,13 @@ export async function sendEntities(
       ? entities.map((entity) => formatEntity(entity, options))
       : formatEntity(entities, options);
   }
-  return sendJsonLd(reply, deps, context, mediaType, body);
+  return sendJsonLd(reply, deps, context, mediaType, body, includeContext);
 }
 
 /**
  * Send a JSON-LD-bearing body (entities, types, attributes) with the right Content-Type and,
- * for application/json and GeoJSON, the Link header naming its @context.
+ * when the body does not carry its "@context" (application/json, GeoJSON with Prefer: body=json),
+ * the Link header naming it.
  * @example await sendJsonLd(reply, deps, context, 'application/json', body)
  */
 export async function sendJsonLd(
@@ -57,7 +62,19 @@ export async function sendJsonLd(
   context: ActiveContext,
   mediaType: ResponseMediaType,
   body: JsonValue,
+  contextInBody: boolean = mediaType === JSON_LD,
 ): Promise<FastifyReply> {
-  if (mediaType !== JSON_LD) reply.header('link', formatContextLink(await deps.contexts.linkUrl(context)));
+  if (!contextInBody) reply.header('link', formatContextLink(await deps.contexts.linkUrl(context)));
   return reply.type(mediaType).send(body);
+}
+
+/** Whether a Prefer header (RFC 7240) asks for `body=json`: the @context goes to a Link header. */
+function prefersJsonBody(prefer: string | string[] | undefined): boolean {
+  const values = Array.isArray(prefer) ? prefer : prefer === undefined ? [] : [prefer];
+  return values
+    .flatMap((value) => value.split(','))
+    .some(
+      (preference) =>
+        preference.split(';')[0]?.trim().toLowerCase().replace(/"/g, '') === 'body=json',
+    );
 }

@@ -20,7 +20,11 @@ export interface RouteSpec {
   /** Whether the route takes a request body (411 when it has neither length nor chunking). */
   hasBody?: boolean;
   /** `query` holds the checked query parameters; path parameters are in request.params. */
-  handler: (request: FastifyRequest, reply: FastifyReply, query: Record<string, string>) => Promise<unknown>;
+  handler: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: Record<string, string>,
+  ) => Promise<unknown>;
 }
 
 /** Routes registered so far, so that a wrong method on a known path answers 405, not 404. */
@@ -37,8 +41,8 @@ export class RouteTable {
     this.specs.push(spec);
     const regex = new RegExp(`^${spec.url.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
     const existing = this.patterns.find((p) => p.regex.source === regex.source);
-    if (existing) existing.methods.add(spec.method as string);
-    else this.patterns.push({ regex, methods: new Set([spec.method as string]) });
+    if (existing) existing.methods.add(spec.method);
+    else this.patterns.push({ regex, methods: new Set<string>([spec.method]) });
     app.route({
       method: spec.method,
       url: spec.url,
@@ -64,7 +68,7 @@ export class RouteTable {
 export function tenantOf(request: FastifyRequest): string {
   const header = request.headers['ngsild-tenant'];
   if (header === undefined) return DEFAULT_TENANT;
-  const name = Array.isArray(header) ? header[0] ?? '' : header;
+  const name = Array.isArray(header) ? (header[0] ?? '') : header;
   const problem = checkTenantName(name);
   if (problem) throw NgsiLdError.fromProblems('BadRequestData', [problem]);
   return name;
@@ -94,7 +98,9 @@ export function pathParam(request: FastifyRequest, name: string): string {
 export function entityIdParam(request: FastifyRequest): string {
   const id = pathParam(request, 'entityId');
   if (!isUri(id)) {
-    throw new NgsiLdError('BadRequestData', `Entity id '${id}' is not a valid URI`, { field: 'entityId' });
+    throw new NgsiLdError('BadRequestData', `Entity id '${id}' is not a valid URI`, {
+      field: 'entityId',
+    });
   }
   return id;
 }
@@ -110,8 +116,12 @@ export function bodyOf(request: FastifyRequest): unknown {
 function requireLength(request: FastifyRequest): void {
   const { headers } = request;
   if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
-    throw new NgsiLdError('LengthRequired', `${request.method} needs a body with a Content-Length header`, {
-      field: 'Content-Length',
-    });
+    throw new NgsiLdError(
+      'LengthRequired',
+      `${request.method} needs a body with a Content-Length header`,
+      {
+        field: 'Content-Length',
+      },
+    );
   }
 }

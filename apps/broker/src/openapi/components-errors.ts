@@ -9,42 +9,83 @@ const SAMPLES: Record<ErrorTypeName, NgsiLdError> = {
   InvalidRequest: NgsiLdError.fromProblems('InvalidRequest', [
     { field: 'colour', message: 'is not a parameter of this operation (allowed: type, attrs)' },
   ]),
-  BadRequestData: new NgsiLdError('BadRequestData', "Entity id 'parking 1' is not a valid URI", { field: 'entityId' }),
-  AlreadyExists: new NgsiLdError('AlreadyExists', 'Entity urn:ngsi-ld:OffStreetParking:hanoi-001 already exists', { field: 'id' }),
+  BadRequestData: new NgsiLdError('BadRequestData', "Entity id 'parking 1' is not a valid URI", {
+    field: 'entityId',
+  }),
+  AlreadyExists: new NgsiLdError(
+    'AlreadyExists',
+    'Entity urn:ngsi-ld:OffStreetParking:hanoi-001 already exists',
+    { field: 'id' },
+  ),
   OperationNotSupported: new NgsiLdError(
     'OperationNotSupported',
     '@context 8d2f6c1e is Cached: fetch it from https://example.org/parking-context.jsonld',
     { field: 'contextId' },
   ),
-  ResourceNotFound: new NgsiLdError('ResourceNotFound', 'Entity urn:ngsi-ld:OffStreetParking:hanoi-001 does not exist', {
-    field: 'entityId',
-  }),
-  InternalError: new NgsiLdError('InternalError', 'The broker failed to process the request; report correlation id 4f1c…', {
-    extra: { correlationId: '4f1c2a9e-0b7d-4c1e-9a51-2f6f0e3b7c10' },
-  }),
-  TooComplexQuery: new NgsiLdError('TooComplexQuery', 'The query took too long and was cancelled; narrow it down'),
-  TooManyResults: new NgsiLdError('TooManyResults', 'limit 5000 exceeds the maximum of 1000; page with offset', { field: 'limit' }),
+  ResourceNotFound: new NgsiLdError(
+    'ResourceNotFound',
+    'Entity urn:ngsi-ld:OffStreetParking:hanoi-001 does not exist',
+    {
+      field: 'entityId',
+    },
+  ),
+  InternalError: new NgsiLdError(
+    'InternalError',
+    'The broker failed to process the request; report correlation id 4f1c…',
+    {
+      extra: { correlationId: '4f1c2a9e-0b7d-4c1e-9a51-2f6f0e3b7c10' },
+    },
+  ),
+  TooComplexQuery: new NgsiLdError(
+    'TooComplexQuery',
+    'The query took too long and was cancelled; narrow it down',
+  ),
+  TooManyResults: new NgsiLdError(
+    'TooManyResults',
+    'limit 5000 exceeds the maximum of 1000; page with offset',
+    { field: 'limit' },
+  ),
   LdContextNotAvailable: new NgsiLdError(
     'LdContextNotAvailable',
     '@context https://example.org/parking-context.jsonld could not be retrieved: timed out after 5000 ms',
     { field: '@context' },
   ),
-  NoMultiTenantSupport: new NgsiLdError('NoMultiTenantSupport', 'This broker does not support tenants'),
+  NoMultiTenantSupport: new NgsiLdError(
+    'NoMultiTenantSupport',
+    'This broker does not support tenants',
+  ),
   NonexistentTenant: new NgsiLdError('NonexistentTenant', "Tenant 'city-hanoi' does not exist"),
   NotAcceptable: new NgsiLdError(
     'NotAcceptable',
     'None of the media types in Accept (text/html) can be produced; offered: application/json, application/ld+json',
     { field: 'Accept' },
   ),
-  UnsupportedMediaType: new NgsiLdError('UnsupportedMediaType', 'Unsupported Media Type: text/plain; use application/json or application/ld+json'),
-  LengthRequired: new NgsiLdError('LengthRequired', 'POST needs a body with a Content-Length header', { field: 'Content-Length' }),
+  UnsupportedMediaType: new NgsiLdError(
+    'UnsupportedMediaType',
+    'Unsupported Media Type: text/plain; use application/json or application/ld+json',
+  ),
+  LengthRequired: new NgsiLdError(
+    'LengthRequired',
+    'POST needs a body with a Content-Length header',
+    { field: 'Content-Length' },
+  ),
   PayloadTooLarge: new NgsiLdError('PayloadTooLarge', 'Request body is too large'),
-  MethodNotAllowed: new NgsiLdError('MethodNotAllowed', 'PUT is not allowed on /ngsi-ld/v1/types; allowed: GET'),
-  NotImplemented: new NgsiLdError('NotImplemented', "Query parameter 'csf' is not supported by this broker", { field: 'csf' }),
+  MethodNotAllowed: new NgsiLdError(
+    'MethodNotAllowed',
+    'PUT is not allowed on /ngsi-ld/v1/types; allowed: GET',
+  ),
+  NotImplemented: new NgsiLdError(
+    'NotImplemented',
+    "Query parameter 'csf' is not supported by this broker",
+    { field: 'csf' },
+  ),
   Unauthorized: new NgsiLdError('Unauthorized', 'The request needs valid credentials'),
   Forbidden: new NgsiLdError('Forbidden', 'The credentials do not allow this operation'),
   TooManyRequests: new NgsiLdError('TooManyRequests', 'Too many requests; retry later'),
-  ServiceUnavailable: new NgsiLdError('ServiceUnavailable', 'The database cannot be reached; retry shortly'),
+  ServiceUnavailable: new NgsiLdError(
+    'ServiceUnavailable',
+    'The database cannot be reached; retry shortly',
+  ),
 };
 
 /** The error answers operations refer to, by component name. */
@@ -55,32 +96,50 @@ const ERROR_RESPONSES: Record<string, { description: string; types: ErrorTypeNam
     types: ['InvalidRequest', 'BadRequestData'],
   },
   NotFound: {
-    description: 'The entity, attribute, type or @context does not exist (ResourceNotFound), or the NGSILD-Tenant was never written to (NonexistentTenant).',
+    description:
+      'The entity, attribute, type or @context does not exist (ResourceNotFound), or the NGSILD-Tenant was never written to (NonexistentTenant).',
     types: ['ResourceNotFound', 'NonexistentTenant'],
   },
   Conflict: { description: 'The entity already exists.', types: ['AlreadyExists'] },
   TooManyResults: {
-    description: '`limit` is above the broker maximum (TooManyResults), or the query is too complex or too slow to answer (TooComplexQuery).',
+    description:
+      '`limit` is above the broker maximum (TooManyResults), or the query is too complex or too slow to answer (TooComplexQuery).',
     types: ['TooManyResults', 'TooComplexQuery'],
   },
-  NotAcceptable: { description: 'No media type in the Accept header can be produced.', types: ['NotAcceptable'] },
-  LengthRequired: { description: 'The request has a body but neither Content-Length nor chunked transfer encoding.', types: ['LengthRequired'] },
-  PayloadTooLarge: { description: 'The body is larger than the configured limit.', types: ['PayloadTooLarge'] },
+  NotAcceptable: {
+    description: 'No media type in the Accept header can be produced.',
+    types: ['NotAcceptable'],
+  },
+  LengthRequired: {
+    description: 'The request has a body but neither Content-Length nor chunked transfer encoding.',
+    types: ['LengthRequired'],
+  },
+  PayloadTooLarge: {
+    description: 'The body is larger than the configured limit.',
+    types: ['PayloadTooLarge'],
+  },
   UnsupportedMediaType: {
-    description: 'The Content-Type is not application/json, application/ld+json or application/merge-patch+json.',
+    description:
+      'The Content-Type is not application/json, application/ld+json or application/merge-patch+json.',
     types: ['UnsupportedMediaType'],
   },
-  Unprocessable: { description: 'The operation is not possible on this resource.', types: ['OperationNotSupported'] },
+  Unprocessable: {
+    description: 'The operation is not possible on this resource.',
+    types: ['OperationNotSupported'],
+  },
   NotImplemented: {
-    description: 'A parameter of the spec that this broker does not support was given (csf, local, via, join, joinLevel, containedBy, entityMap, scopeQ, datasetId, expandValues, collectionSize, doNotCompact): it is refused, never ignored.',
+    description:
+      'A parameter of the spec that this broker does not support was given (csf, local, via, join, joinLevel, containedBy, entityMap, scopeQ, datasetId, expandValues, collectionSize, doNotCompact): it is refused, never ignored.',
     types: ['NotImplemented'],
   },
   ServiceUnavailable: {
-    description: 'A remote @context named by the request cannot be fetched (LdContextNotAvailable), or the database cannot be reached (ServiceUnavailable). Retry later.',
+    description:
+      'A remote @context named by the request cannot be fetched (LdContextNotAvailable), or the database cannot be reached (ServiceUnavailable). Retry later.',
     types: ['LdContextNotAvailable', 'ServiceUnavailable'],
   },
   InternalError: {
-    description: 'The broker failed; the answer names only the correlation id, the cause is in the broker log under that id.',
+    description:
+      'The broker failed; the answer names only the correlation id, the cause is in the broker log under that id.',
     types: ['InternalError'],
   },
 };
@@ -95,11 +154,22 @@ export function problemDetailsSchema(): SchemaObject {
     description: `An RFC 7807 problem as NGSI-LD returns it (${SPEC} §5.5.3; statuses per §6.3.2), always sent as application/json.\n\n${errorTable()}`,
     required: ['type', 'title', 'status', 'detail'],
     properties: {
-      type: { type: 'string', format: 'uri', enum: ERROR_NAMES.map(errorTypeUri), description: 'The error type URI.' },
+      type: {
+        type: 'string',
+        format: 'uri',
+        enum: ERROR_NAMES.map(errorTypeUri),
+        description: 'The error type URI.',
+      },
       title: { type: 'string', description: 'Short summary of the error type.' },
       status: { type: 'integer', minimum: 400, maximum: 599 },
-      detail: { type: 'string', description: 'What went wrong, naming the entity, attribute or parameter at fault.' },
-      field: { type: 'string', description: 'The parameter, header or body member at fault, when there is one.' },
+      detail: {
+        type: 'string',
+        description: 'What went wrong, naming the entity, attribute or parameter at fault.',
+      },
+      field: {
+        type: 'string',
+        description: 'The parameter, header or body member at fault, when there is one.',
+      },
       problems: {
         type: 'array',
         description: 'Every problem found, when there was more than one.',
@@ -109,7 +179,10 @@ export function problemDetailsSchema(): SchemaObject {
           properties: { field: { type: 'string' }, message: { type: 'string' } },
         },
       },
-      correlationId: { type: 'string', description: 'Present on 500 answers: quote it when reporting the failure.' },
+      correlationId: {
+        type: 'string',
+        description: 'Present on 500 answers: quote it when reporting the failure.',
+      },
     },
   };
 }
@@ -132,10 +205,17 @@ export function errorResponses(): Record<string, ResponseObject> {
 }
 
 function examplesOf(types: ErrorTypeName[]): Record<string, ExampleObject> {
-  return Object.fromEntries(types.map((type) => [type, { summary: ERROR_TYPES[type].title, value: SAMPLES[type].toProblemDetails() }]));
+  return Object.fromEntries(
+    types.map((type) => [
+      type,
+      { summary: ERROR_TYPES[type].title, value: SAMPLES[type].toProblemDetails() },
+    ]),
+  );
 }
 
 function errorTable(): string {
-  const rows = ERROR_NAMES.map((name) => `| ${name} | ${ERROR_TYPES[name].status} | ${errorTypeUri(name)} |`);
+  const rows = ERROR_NAMES.map(
+    (name) => `| ${name} | ${ERROR_TYPES[name].status} | ${errorTypeUri(name)} |`,
+  );
   return ['| Error type | HTTP status | `type` URI |', '| --- | --- | --- |', ...rows].join('\n');
 }

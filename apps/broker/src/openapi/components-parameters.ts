@@ -4,12 +4,31 @@ import type { HeaderObject, ParameterObject } from './openapi-types.js';
 
 const NAME_LIST = { type: 'string', pattern: '^[^,]+(,[^,]+)*$' };
 
-function query(name: string, description: string, schema: Record<string, unknown>, example?: unknown): ParameterObject {
-  return { name, in: 'query', description, required: false, schema, ...(example !== undefined ? { example } : {}) };
+function query(
+  name: string,
+  description: string,
+  schema: Record<string, unknown>,
+  example?: unknown,
+): ParameterObject {
+  return {
+    name,
+    in: 'query',
+    description,
+    required: false,
+    schema,
+    ...(example !== undefined ? { example } : {}),
+  };
 }
 
 function path(name: string, description: string, example: string): ParameterObject {
-  return { name, in: 'path', description, required: true, schema: { type: 'string', minLength: 1 }, example };
+  return {
+    name,
+    in: 'path',
+    description,
+    required: true,
+    schema: { type: 'string', minLength: 1 },
+    example,
+  };
 }
 
 /**
@@ -19,10 +38,26 @@ function path(name: string, description: string, example: string): ParameterObje
  */
 export function sharedParameters(limits: BrokerLimits): Record<string, ParameterObject> {
   return {
-    entityId: path('entityId', 'The entity id: a URI (URL-encode it). Not a URI: 400 BadRequestData.', 'urn:ngsi-ld:OffStreetParking:hanoi-001'),
-    attrId: path('attrId', 'An attribute name: a short name expanded with the request @context, or a full IRI.', 'availableSpotNumber'),
-    typeName: path('type', 'An entity type: a short name expanded with the request @context, or a full IRI.', 'OffStreetParking'),
-    contextId: path('contextId', 'The local id of a stored @context (the last segment of its Location), or for a Cached one its original URL.', '8d2f6c1e-7f0b-4e55-a3c1-2b9d7e0c4a11'),
+    entityId: path(
+      'entityId',
+      'The entity id: a URI (URL-encode it). Not a URI: 400 BadRequestData.',
+      'urn:ngsi-ld:OffStreetParking:hanoi-001',
+    ),
+    attrId: path(
+      'attrId',
+      'An attribute name: a short name expanded with the request @context, or a full IRI.',
+      'availableSpotNumber',
+    ),
+    typeName: path(
+      'type',
+      'An entity type: a short name expanded with the request @context, or a full IRI.',
+      'OffStreetParking',
+    ),
+    contextId: path(
+      'contextId',
+      'The local id of a stored @context (the last segment of its Location), or for a Cached one its original URL.',
+      '8d2f6c1e-7f0b-4e55-a3c1-2b9d7e0c4a11',
+    ),
     entityType: query(
       'type',
       `Only act on the entity when it has one of the types named here (an entity type selection, ${SPEC} §4.17; on single-entity operations every name counts as an alternative). Short names are expanded with the request @context. An entity that exists but has none of them answers 404.`,
@@ -35,8 +70,18 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
       { type: 'string', maxLength: 4096 },
       'OffStreetParking,ParkingSpot',
     ),
-    id: query('id', 'Comma-separated entity ids; each must be a URI.', NAME_LIST, 'urn:ngsi-ld:OffStreetParking:hanoi-001,urn:ngsi-ld:OffStreetParking:hanoi-002'),
-    idPattern: query('idPattern', 'A regular expression the entity id must match (POSIX, evaluated by the database).', { type: 'string' }, '^urn:ngsi-ld:OffStreetParking:hanoi-.*'),
+    id: query(
+      'id',
+      'Comma-separated entity ids; each must be a URI.',
+      NAME_LIST,
+      'urn:ngsi-ld:OffStreetParking:hanoi-001,urn:ngsi-ld:OffStreetParking:hanoi-002',
+    ),
+    idPattern: query(
+      'idPattern',
+      'A regular expression the entity id must match (POSIX, evaluated by the database).',
+      { type: 'string' },
+      '^urn:ngsi-ld:OffStreetParking:hanoi-.*',
+    ),
     q: query(
       'q',
       `An NGSI-LD query (${SPEC} §4.9), e.g. \`availableSpotNumber>10;status=="open"\`. \`;\` is and, \`|\` is or; attribute paths use \`.\` for sub-attributes and \`[…]\` for values inside objects.`,
@@ -58,18 +103,41 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
     geometry: query(
       'geometry',
       'Reference geometry type for the geo-query; any GeoJSON geometry type but GeometryCollection. Needs georel and coordinates.',
-      { type: 'string', enum: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] },
+      {
+        type: 'string',
+        enum: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
+      },
       'Point',
     ),
-    coordinates: query('coordinates', 'Coordinates of the reference geometry as JSON text, GeoJSON order (longitude, latitude). Needs georel and geometry.', { type: 'string' }, '[105.8542,21.0285]'),
-    geoproperty: query('geoproperty', 'The GeoProperty the geo-query applies to (default `location`). Only with georel, geometry and coordinates.', { type: 'string', default: 'location' }, 'location'),
+    coordinates: query(
+      'coordinates',
+      'Coordinates of the reference geometry as JSON text, GeoJSON order (longitude, latitude). Needs georel and geometry.',
+      { type: 'string' },
+      '[105.8542,21.0285]',
+    ),
+    geoproperty: query(
+      'geoproperty',
+      'The GeoProperty the geo-query applies to (default `location`). Only with georel, geometry and coordinates.',
+      { type: 'string', default: 'location' },
+      'location',
+    ),
     limit: query(
       'limit',
       `Most entities to return: default ${limits.defaultQueryLimit}, maximum ${limits.maxQueryLimit} (above it: 403 TooManyResults). \`limit=0\` is only allowed with \`count=true\` (to count without fetching). ${SPEC} §5.5.9.`,
-      { type: 'integer', minimum: 0, maximum: limits.maxQueryLimit, default: limits.defaultQueryLimit },
+      {
+        type: 'integer',
+        minimum: 0,
+        maximum: limits.maxQueryLimit,
+        default: limits.defaultQueryLimit,
+      },
       limits.defaultQueryLimit,
     ),
-    offset: query('offset', `Entities to skip before the first one returned (default 0). ${SPEC} §5.5.9.`, { type: 'integer', minimum: 0, default: 0 }, 0),
+    offset: query(
+      'offset',
+      `Entities to skip before the first one returned (default 0). ${SPEC} §5.5.9.`,
+      { type: 'integer', minimum: 0, default: 0 },
+      0,
+    ),
     count: query(
       'count',
       `When true, the total number of matching entities is returned in the NGSILD-Results-Count header (${SPEC} §6.3.13).`,
@@ -79,13 +147,21 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
     options: query(
       'options',
       `Comma-separated flags (${SPEC} §6.3.7): \`keyValues\` (simplified) or \`concise\` representation (not both), \`normalized\`, \`sysAttrs\` (add createdAt and modifiedAt). \`format\`, when given, wins over the representation named here.`,
-      { type: 'string', pattern: '^(keyValues|concise|normalized|sysAttrs)(,(keyValues|concise|normalized|sysAttrs))*$' },
+      {
+        type: 'string',
+        pattern:
+          '^(keyValues|concise|normalized|sysAttrs)(,(keyValues|concise|normalized|sysAttrs))*$',
+      },
       'sysAttrs',
     ),
     format: query(
       'format',
       `The representation (${SPEC} §6.3.7, §4.5): \`normalized\` (default), \`concise\`, \`keyValues\` or its synonym \`simplified\`.`,
-      { type: 'string', enum: ['normalized', 'concise', 'keyValues', 'simplified'], default: 'normalized' },
+      {
+        type: 'string',
+        enum: ['normalized', 'concise', 'keyValues', 'simplified'],
+        default: 'normalized',
+      },
       'keyValues',
     ),
     pick: query(
@@ -94,7 +170,12 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
       NAME_LIST,
       'id,type,availableSpotNumber',
     ),
-    omit: query('omit', `Comma-separated entity members to leave out (${SPEC} §4.21). Not together with pick.`, NAME_LIST, 'location'),
+    omit: query(
+      'omit',
+      `Comma-separated entity members to leave out (${SPEC} §4.21). Not together with pick.`,
+      NAME_LIST,
+      'location',
+    ),
     lang: query(
       'lang',
       `Preferred language (a BCP 47 tag, or \`*\`): LanguageProperty values are reduced to that language (${SPEC} §4.15).`,
@@ -103,7 +184,7 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
     ),
     geometryProperty: query(
       'geometryProperty',
-      'With Accept: application/geo+json, the GeoProperty used as each Feature geometry (default `location`).',
+      'The GeoProperty used as each Feature geometry (default `location`). Only with Accept: application/geo+json; with another answer type it is refused (400).',
       { type: 'string', default: 'location' },
       'location',
     ),
@@ -113,7 +194,8 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
       required: false,
       description: `The request @context as a JSON-LD link (${SPEC} §6.3.5): \`<URL>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"\`. Only one context link; not allowed with Content-Type application/ld+json (the body carries "@context" then). Without it, only the NGSI-LD core context applies.`,
       schema: { type: 'string' },
-      example: '<https://example.org/parking-context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"',
+      example:
+        '<https://example.org/parking-context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"',
     },
     'NGSILD-Tenant': {
       name: 'NGSILD-Tenant',
@@ -127,7 +209,8 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
       name: 'X-Correlation-Id',
       in: 'header',
       required: false,
-      description: 'Your id for this request, echoed in the answer and written in the broker log; a new UUID when absent or not of this form.',
+      description:
+        'Your id for this request, echoed in the answer and written in the broker log; a new UUID when absent or not of this form.',
       schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
       example: 'dashboard-7f3a',
     },
@@ -141,15 +224,21 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
 export function sharedHeaders(): Record<string, HeaderObject> {
   return {
     XCorrelationId: {
-      description: 'The correlation id of this request (the one sent, or a new UUID); quote it when reporting a problem.',
+      description:
+        'The correlation id of this request (the one sent, or a new UUID); quote it when reporting a problem.',
       schema: { type: 'string' },
       example: '4f1c2a9e-0b7d-4c1e-9a51-2f6f0e3b7c10',
     },
-    Tenant: { description: 'Echo of the NGSILD-Tenant request header, when one was sent.', schema: { type: 'string' }, example: 'city-hanoi' },
+    Tenant: {
+      description: 'Echo of the NGSILD-Tenant request header, when one was sent.',
+      schema: { type: 'string' },
+      example: 'city-hanoi',
+    },
     Link: {
       description: `With application/json and application/geo+json answers: the @context the body is compacted with (${SPEC} §6.3.5). Absent with application/ld+json, whose body carries "@context".`,
       schema: { type: 'string' },
-      example: '<https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"',
+      example:
+        '<https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"',
     },
     ResultsCount: {
       description: `With count=true: the number of entities matching the query, whatever limit and offset (${SPEC} §6.3.13).`,

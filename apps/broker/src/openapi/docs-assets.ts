@@ -14,9 +14,24 @@ export interface DocsAsset {
 
 /** Every file the docs page loads; each is served by its own route, nothing else is. */
 export const DOCS_ASSETS: readonly DocsAsset[] = [
-  { file: 'swagger-ui.css', contentType: 'text/css; charset=utf-8', description: 'Swagger UI style sheet (swagger-ui-dist).', source: 'swagger-ui-dist' },
-  { file: 'swagger-ui-bundle.js', contentType: 'text/javascript; charset=utf-8', description: 'Swagger UI (swagger-ui-dist).', source: 'swagger-ui-dist' },
-  { file: 'docs-init.js', contentType: 'text/javascript; charset=utf-8', description: 'Starts Swagger UI on this broker\'s openapi.json.', source: 'broker' },
+  {
+    file: 'swagger-ui.css',
+    contentType: 'text/css; charset=utf-8',
+    description: 'Swagger UI style sheet (swagger-ui-dist).',
+    source: 'swagger-ui-dist',
+  },
+  {
+    file: 'swagger-ui-bundle.js',
+    contentType: 'text/javascript; charset=utf-8',
+    description: 'Swagger UI (swagger-ui-dist).',
+    source: 'swagger-ui-dist',
+  },
+  {
+    file: 'docs-init.js',
+    contentType: 'text/javascript; charset=utf-8',
+    description: "Starts Swagger UI on this broker's openapi.json.",
+    source: 'broker',
+  },
 ];
 
 const cache = new Map<string, Buffer>();
@@ -29,7 +44,10 @@ const cache = new Map<string, Buffer>();
 export async function readDocsAsset(asset: DocsAsset): Promise<Buffer> {
   const cached = cache.get(asset.file);
   if (cached) return cached;
-  const bytes = asset.source === 'broker' ? Buffer.from(DOCS_INIT_SCRIPT, 'utf8') : await readSwaggerUiFile(asset.file);
+  const bytes =
+    asset.source === 'broker'
+      ? Buffer.from(DOCS_INIT_SCRIPT, 'utf8')
+      : await readSwaggerUiFile(asset.file);
   cache.set(asset.file, bytes);
   return bytes;
 }

@@ -1,4 +1,9 @@
-import { ENTITY_EXAMPLES, ENTITY_LIST_EXAMPLES, FEATURE_COLLECTION_EXAMPLE, FEATURE_EXAMPLE } from './examples.js';
+import {
+  ENTITY_EXAMPLES,
+  ENTITY_LIST_EXAMPLES,
+  FEATURE_COLLECTION_EXAMPLE,
+  FEATURE_EXAMPLE,
+} from './examples.js';
 import { headerRef, schemaRef } from './operation-kit.js';
 import type { HeaderObject, MediaTypeObject, ReferenceObject } from './openapi-types.js';
 
@@ -23,16 +28,21 @@ export function entityContent(cardinality: 'one' | 'list'): Record<string, Media
 
 /**
  * Headers of an answer whose body is compacted with a @context.
- * @example entityHeaders({ isTenant: true })
+ * @example contextHeaders({ hasTenant: true })
  */
-export function contextHeaders(options: { hasTenant: boolean }): Record<string, HeaderObject | ReferenceObject> {
+export function contextHeaders(options: {
+  hasTenant: boolean;
+}): Record<string, HeaderObject | ReferenceObject> {
   return {
     Link: headerRef('Link'),
     ...(options.hasTenant ? { 'NGSILD-Tenant': headerRef('Tenant') } : {}),
   };
 }
 
-/** The echoed tenant header, for answers without a body. */
+/**
+ * The echoed tenant header, for answers without a body.
+ * @example response('Deleted.', { headers: tenantHeader() })
+ */
 export function tenantHeader(): Record<string, ReferenceObject> {
   return { 'NGSILD-Tenant': headerRef('Tenant') };
 }

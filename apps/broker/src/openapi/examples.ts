@@ -9,7 +9,10 @@ const POINT = { type: 'Point', coordinates: [105.8542, 21.0285] };
 const normalized = {
   id: PARKING_ID,
   type: 'OffStreetParking',
-  name: { type: 'LanguageProperty', languageMap: { en: 'Old Quarter car park', vi: 'Bãi đỗ xe Phố Cổ' } },
+  name: {
+    type: 'LanguageProperty',
+    languageMap: { en: 'Old Quarter car park', vi: 'Bãi đỗ xe Phố Cổ' },
+  },
   availableSpotNumber: { type: 'Property', value: 121, observedAt: '2025-05-04T10:18:16Z' },
   totalSpotNumber: { type: 'Property', value: 200 },
   location: { type: 'GeoProperty', value: POINT },
@@ -45,13 +48,19 @@ export const ENTITY_EXAMPLES: Record<string, ExampleObject> = {
 
 /** The same entity list in each representation. */
 export const ENTITY_LIST_EXAMPLES: Record<string, ExampleObject> = Object.fromEntries(
-  Object.entries(ENTITY_EXAMPLES).map(([name, example]) => [name, { ...example, value: [example.value] }]),
+  Object.entries(ENTITY_EXAMPLES).map(([name, example]) => [
+    name,
+    { ...example, value: [example.value] },
+  ]),
 );
 
 /** A body to create the entity, as application/json (context in Link) and as application/ld+json. */
 export const CREATE_EXAMPLES: Record<string, ExampleObject> = {
   json: { summary: 'application/json (any @context goes in the Link header)', value: normalized },
-  jsonLd: { summary: 'application/ld+json ("@context" in the body)', value: { ...normalized, '@context': USER_CONTEXT } },
+  jsonLd: {
+    summary: 'application/ld+json ("@context" in the body)',
+    value: { ...normalized, '@context': USER_CONTEXT },
+  },
   concise: { summary: 'Concise input is accepted too', value: concise },
 };
 
@@ -59,9 +68,14 @@ export const CREATE_EXAMPLES: Record<string, ExampleObject> = {
 export const FRAGMENT_EXAMPLES: Record<string, ExampleObject> = {
   normalized: {
     summary: 'Attributes to write',
-    value: { availableSpotNumber: { type: 'Property', value: 98, observedAt: '2025-05-04T10:30:00Z' } },
+    value: {
+      availableSpotNumber: { type: 'Property', value: 98, observedAt: '2025-05-04T10:30:00Z' },
+    },
   },
-  concise: { summary: 'Concise form', value: { availableSpotNumber: { value: 98, observedAt: '2025-05-04T10:30:00Z' } } },
+  concise: {
+    summary: 'Concise form',
+    value: { availableSpotNumber: { value: 98, observedAt: '2025-05-04T10:30:00Z' } },
+  },
 };
 
 export const MERGE_EXAMPLES: Record<string, ExampleObject> = {
@@ -72,7 +86,10 @@ export const MERGE_EXAMPLES: Record<string, ExampleObject> = {
 };
 
 export const ATTRIBUTE_EXAMPLES: Record<string, ExampleObject> = {
-  property: { summary: 'A Property', value: { type: 'Property', value: 97, observedAt: '2025-05-04T10:45:00Z' } },
+  property: {
+    summary: 'A Property',
+    value: { type: 'Property', value: 97, observedAt: '2025-05-04T10:45:00Z' },
+  },
   concise: { summary: 'Concise', value: { value: 97 } },
 };
 
@@ -88,7 +105,10 @@ const feature = {
 };
 
 export const FEATURE_EXAMPLE: Record<string, ExampleObject> = {
-  feature: { summary: 'The entity as a GeoJSON Feature (Accept: application/geo+json)', value: feature },
+  feature: {
+    summary: 'The entity as a GeoJSON Feature (Accept: application/geo+json)',
+    value: feature,
+  },
 };
 
 export const FEATURE_COLLECTION_EXAMPLE: Record<string, ExampleObject> = {
@@ -101,7 +121,14 @@ export const FEATURE_COLLECTION_EXAMPLE: Record<string, ExampleObject> = {
 export const BATCH_ENTITIES_EXAMPLE: Record<string, ExampleObject> = {
   entities: {
     summary: 'Two car parks',
-    value: [normalized, { id: 'urn:ngsi-ld:OffStreetParking:hanoi-002', type: 'OffStreetParking', totalSpotNumber: { type: 'Property', value: 80 } }],
+    value: [
+      normalized,
+      {
+        id: 'urn:ngsi-ld:OffStreetParking:hanoi-002',
+        type: 'OffStreetParking',
+        totalSpotNumber: { type: 'Property', value: 80 },
+      },
+    ],
   },
 };
 
@@ -136,6 +163,14 @@ export const BATCH_RESULT_EXAMPLE: Record<string, ExampleObject> = {
 export const UPDATE_RESULT_EXAMPLE: Record<string, ExampleObject> = {
   partial: {
     summary: 'One attribute kept (noOverwrite)',
-    value: { updated: ['totalSpotNumber'], notUpdated: [{ attributeName: 'availableSpotNumber', reason: 'attribute exists and overwriting was not allowed' }] },
+    value: {
+      updated: ['totalSpotNumber'],
+      notUpdated: [
+        {
+          attributeName: 'availableSpotNumber',
+          reason: 'attribute exists and overwriting was not allowed',
+        },
+      ],
+    },
   },
 };

@@ -12,7 +12,8 @@ import type {
 /** The spec version every clause in this document refers to. */
 export const SPEC = 'ETSI GS CIM 009 v1.8.1';
 
-export type Tag = 'Entities' | 'Batch' | 'Query' | 'Discovery' | 'Contexts' | 'Operations' | 'Documentation';
+export type Tag =
+  'Entities' | 'Batch' | 'Query' | 'Discovery' | 'Contexts' | 'Operations' | 'Documentation';
 
 /**
  * A reference to a component of the document.
@@ -41,8 +42,20 @@ export function responseRef(name: string): ReferenceObject {
  * A query parameter described in place (for parameters whose meaning is particular to one route).
  * @example queryParam('details', 'Whether to return full objects', { type: 'boolean' })
  */
-export function queryParam(name: string, description: string, schema: SchemaObject, example?: unknown): ParameterObject {
-  return { name, in: 'query', description, required: false, schema, ...(example !== undefined ? { example } : {}) };
+export function queryParam(
+  name: string,
+  description: string,
+  schema: SchemaObject,
+  example?: unknown,
+): ParameterObject {
+  return {
+    name,
+    in: 'query',
+    description,
+    required: false,
+    schema,
+    ...(example !== undefined ? { example } : {}),
+  };
 }
 
 /**
@@ -77,7 +90,10 @@ export function jsonBody(
  */
 export function response(
   description: string,
-  parts: { headers?: Record<string, HeaderObject | ReferenceObject>; content?: Record<string, MediaTypeObject> } = {},
+  parts: {
+    headers?: Record<string, HeaderObject | ReferenceObject>;
+    content?: Record<string, MediaTypeObject>;
+  } = {},
 ): ResponseObject {
   return {
     description,
@@ -86,7 +102,10 @@ export function response(
   };
 }
 
-/** 204 No Content. */
+/**
+ * 204 No Content.
+ * @example noContent('Deleted.')
+ */
 export function noContent(description: string): ResponseObject {
   return response(description);
 }

@@ -1,4 +1,10 @@
-import { ATTRIBUTE_EXAMPLES, CREATE_EXAMPLES, FRAGMENT_EXAMPLES, MERGE_EXAMPLES, UPDATE_RESULT_EXAMPLE } from './examples.js';
+import {
+  ATTRIBUTE_EXAMPLES,
+  CREATE_EXAMPLES,
+  FRAGMENT_EXAMPLES,
+  MERGE_EXAMPLES,
+  UPDATE_RESULT_EXAMPLE,
+} from './examples.js';
 import { contextHeaders, entityContent, tenantHeader } from './entity-content.js';
 import {
   content,
@@ -38,7 +44,9 @@ export function entityPaths(): Paths {
         clause: '§6.4.3.1 (Create Entity, §5.6.1)',
         description:
           'Creates one entity. Send application/json with any user @context in the Link header, or application/ld+json with "@context" in the body. Attributes may be normalized or concise.',
-        body: jsonBody('The entity to create.', schemaRef('EntityInput'), { examples: CREATE_EXAMPLES }),
+        body: jsonBody('The entity to create.', schemaRef('EntityInput'), {
+          examples: CREATE_EXAMPLES,
+        }),
         responses: {
           '201': response('Created; Location names the new entity.', {
             headers: { Location: headerRef('EntityLocation'), ...tenantHeader() },
@@ -58,11 +66,19 @@ export function entityPaths(): Paths {
         path: ['entityId'],
         query: [
           'entityType',
-          queryParam('attrs', 'Comma-separated attribute names: only these attributes are returned (pick is the newer way).', { type: 'string' }, 'availableSpotNumber'),
+          queryParam(
+            'attrs',
+            'Comma-separated attribute names: only these attributes are returned, and an entity with none of them answers 404 (pick is the newer way).',
+            { type: 'string' },
+            'availableSpotNumber',
+          ),
           ...REPRESENTATION,
         ],
         responses: {
-          '200': response('The entity.', { headers: contextHeaders({ hasTenant: true }), content: entityContent('one') }),
+          '200': response('The entity.', {
+            headers: contextHeaders({ hasTenant: true }),
+            content: entityContent('one'),
+          }),
           '404': responseRef('NotFound'),
           '406': responseRef('NotAcceptable'),
         },
@@ -97,9 +113,13 @@ export function entityPaths(): Paths {
         operationId: 'replaceEntity',
         summary: 'Replace Entity',
         clause: '§6.5.3.3 (Replace Entity, §5.6.18)',
-        description: 'Replaces the whole entity: attributes not in the body are removed; createdAt is kept.',
+        description:
+          'Replaces the whole entity: attributes not in the body are removed; createdAt is kept.',
         path: ['entityId'],
-        body: jsonBody('The new content of the entity.', schemaRef('EntityReplacement'), { examples: CREATE_EXAMPLES }),
+        query: ['entityType'],
+        body: jsonBody('The new content of the entity.', schemaRef('EntityReplacement'), {
+          examples: CREATE_EXAMPLES,
+        }),
         responses: { '204': noContent('Replaced.'), '404': responseRef('NotFound') },
       }),
     },
@@ -109,25 +129,44 @@ export function entityPaths(): Paths {
         operationId: 'appendAttributes',
         summary: 'Append Attributes',
         clause: '§6.6.3.1 (Append Attributes, §5.6.3)',
-        description: 'Adds attributes to the entity; existing ones are overwritten unless options=noOverwrite.',
+        description:
+          'Adds attributes to the entity; existing ones are overwritten unless options=noOverwrite.',
         path: ['entityId'],
         query: [
-          queryParam('options', '`noOverwrite`: keep attributes that already exist (they are listed in a 207 answer).', { type: 'string', enum: ['noOverwrite'] }, 'noOverwrite'),
+          queryParam(
+            'options',
+            '`noOverwrite`: keep attributes that already exist (they are listed in a 207 answer).',
+            { type: 'string', enum: ['noOverwrite'] },
+            'noOverwrite',
+          ),
           'entityType',
         ],
-        body: jsonBody('The attributes to append.', schemaRef('EntityFragment'), { examples: FRAGMENT_EXAMPLES }),
-        responses: { '204': noContent('Every attribute was written.'), '207': partial, '404': responseRef('NotFound') },
+        body: jsonBody('The attributes to append.', schemaRef('EntityFragment'), {
+          examples: FRAGMENT_EXAMPLES,
+        }),
+        responses: {
+          '204': noContent('Every attribute was written.'),
+          '207': partial,
+          '404': responseRef('NotFound'),
+        },
       }),
       patch: operation({
         ...COMMON,
         operationId: 'updateAttributes',
         summary: 'Update Attributes',
         clause: '§6.6.3.2 (Update Attributes, §5.6.2)',
-        description: 'Replaces attributes the entity already has; attributes it lacks are not added but listed in a 207 answer.',
+        description:
+          'Replaces attributes the entity already has; attributes it lacks are not added but listed in a 207 answer.',
         path: ['entityId'],
         query: ['entityType'],
-        body: jsonBody('The attributes to update.', schemaRef('EntityFragment'), { examples: FRAGMENT_EXAMPLES }),
-        responses: { '204': noContent('Every attribute was updated.'), '207': partial, '404': responseRef('NotFound') },
+        body: jsonBody('The attributes to update.', schemaRef('EntityFragment'), {
+          examples: FRAGMENT_EXAMPLES,
+        }),
+        responses: {
+          '204': noContent('Every attribute was updated.'),
+          '207': partial,
+          '404': responseRef('NotFound'),
+        },
       }),
     },
     [`${ENTITY}/attrs/{attrId}`]: {
@@ -136,10 +175,13 @@ export function entityPaths(): Paths {
         operationId: 'partialAttributeUpdate',
         summary: 'Partial Attribute Update',
         clause: '§6.7.3.1 (Partial Attribute Update, §5.6.4)',
-        description: 'Changes members of one attribute (its value, observedAt, sub-attributes…) and keeps the others. The instance is chosen by datasetId in the body.',
+        description:
+          'Changes members of one attribute (its value, observedAt, sub-attributes…) and keeps the others; a sub-attribute set to "urn:ngsi-ld:null" is deleted. The instance is chosen by datasetId in the body. `scope` is an entity member, not an attribute: it is refused here (400).',
         path: ['entityId', 'attrId'],
         query: ['entityType'],
-        body: jsonBody('The members of the attribute to change.', schemaRef('AttributeFragment'), { examples: ATTRIBUTE_EXAMPLES }),
+        body: jsonBody('The members of the attribute to change.', schemaRef('AttributeFragment'), {
+          examples: ATTRIBUTE_EXAMPLES,
+        }),
         responses: { '204': noContent('Updated.'), '404': responseRef('NotFound') },
       }),
       put: operation({
@@ -147,10 +189,13 @@ export function entityPaths(): Paths {
         operationId: 'replaceAttribute',
         summary: 'Replace Attribute',
         clause: '§6.7.3.3 (Replace Attribute, §5.6.19)',
-        description: 'Replaces one attribute of the entity entirely.',
+        description:
+          'Replaces one attribute of the entity entirely. `scope` is an entity member and is refused here (400).',
         path: ['entityId', 'attrId'],
         query: ['entityType'],
-        body: jsonBody('The new attribute.', schemaRef('AttributeFragment'), { examples: ATTRIBUTE_EXAMPLES }),
+        body: jsonBody('The new attribute.', schemaRef('AttributeFragment'), {
+          examples: ATTRIBUTE_EXAMPLES,
+        }),
         responses: { '204': noContent('Replaced.'), '404': responseRef('NotFound') },
       }),
       delete: operation({
@@ -158,12 +203,23 @@ export function entityPaths(): Paths {
         operationId: 'deleteAttribute',
         summary: 'Delete Attribute',
         clause: '§6.7.3.2 (Delete Attribute, §5.6.5)',
-        description: 'Deletes the default instance of the attribute, the instance with the given datasetId, or every instance with deleteAll=true.',
+        description:
+          "Deletes the default instance of the attribute, the instance with the given datasetId, or every instance with deleteAll=true. The name `scope` removes the entity's scope (as v1.9.1 §5.6.5.4 allows).",
         path: ['entityId', 'attrId'],
         query: [
           'entityType',
-          queryParam('datasetId', 'Delete the instance with this datasetId (a URI). Not with deleteAll=true.', { type: 'string', format: 'uri' }, 'urn:ngsi-ld:Dataset:sensor-a'),
-          queryParam('deleteAll', 'true: delete every instance of the attribute.', { type: 'boolean', default: false }, true),
+          queryParam(
+            'datasetId',
+            'Delete the instance with this datasetId (a URI). Not with deleteAll=true.',
+            { type: 'string', format: 'uri' },
+            'urn:ngsi-ld:Dataset:sensor-a',
+          ),
+          queryParam(
+            'deleteAll',
+            'true: delete every instance of the attribute.',
+            { type: 'boolean', default: false },
+            true,
+          ),
         ],
         responses: { '204': noContent('Deleted.'), '404': responseRef('NotFound') },
       }),

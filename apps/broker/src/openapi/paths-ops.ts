@@ -18,7 +18,9 @@ export function opsPaths(): Paths {
         description: 'Readiness plus version, commit and uptime, for people and dashboards.',
         responses: {
           '200': response('Healthy.', { content: json('HealthSummary') }),
-          '503': response('A critical check fails, or the broker is shutting down.', { content: json('HealthSummary') }),
+          '503': response('A critical check fails, or the broker is shutting down.', {
+            content: json('HealthSummary'),
+          }),
         },
       }),
     },
@@ -27,7 +29,8 @@ export function opsPaths(): Paths {
         ...COMMON,
         operationId: 'liveness',
         summary: 'Liveness probe',
-        description: 'Answers without any I/O while the process runs: a slow database does not get the broker restarted.',
+        description:
+          'Answers without any I/O while the process runs: a slow database does not get the broker restarted.',
         responses: { '200': response('Alive.', { content: json('Liveness') }) },
       }),
     },
@@ -36,10 +39,13 @@ export function opsPaths(): Paths {
         ...COMMON,
         operationId: 'readiness',
         summary: 'Readiness probe',
-        description: 'Checks the database (results cached for a second). Route traffic here only on 200.',
+        description:
+          'Checks the database (results cached for a second). Route traffic here only on 200.',
         responses: {
           '200': response('Ready.', { content: json('Readiness') }),
-          '503': response('Not ready: a critical check fails, or the broker is draining.', { content: json('Readiness') }),
+          '503': response('Not ready: a critical check fails, or the broker is draining.', {
+            content: json('Readiness'),
+          }),
         },
       }),
     },
@@ -48,7 +54,8 @@ export function opsPaths(): Paths {
         ...COMMON,
         operationId: 'metrics',
         summary: 'Prometheus metrics',
-        description: 'Metrics in the Prometheus text format (legocity_broker_* and process metrics).',
+        description:
+          'Metrics in the Prometheus text format (legocity_broker_* and process metrics).',
         responses: {
           '200': response('The metrics.', { content: content(['text/plain'], { type: 'string' }) }),
         },
@@ -59,8 +66,11 @@ export function opsPaths(): Paths {
         ...COMMON,
         operationId: 'version',
         summary: 'Version',
-        description: 'What is running: component, version, commit, Node.js version, start time and uptime.',
-        responses: { '200': response('The version information.', { content: json('VersionInfo') }) },
+        description:
+          'What is running: component, version, commit, Node.js version, start time and uptime.',
+        responses: {
+          '200': response('The version information.', { content: json('VersionInfo') }),
+        },
       }),
     },
   };

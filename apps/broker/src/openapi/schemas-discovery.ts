@@ -4,12 +4,22 @@ import type { SchemaObject } from './openapi-types.js';
 const NAMES = { type: 'array', items: { type: 'string' } };
 const CONTEXT = { description: 'Only with Accept: application/ld+json.' };
 
-function object(description: string, type: string, properties: Record<string, unknown>, required: string[]): SchemaObject {
+function object(
+  description: string,
+  type: string,
+  properties: Record<string, unknown>,
+  required: string[],
+): SchemaObject {
   return {
     type: 'object',
     description,
     required: ['id', 'type', ...required],
-    properties: { '@context': CONTEXT, id: { type: 'string', format: 'uri' }, type: { const: type }, ...properties },
+    properties: {
+      '@context': CONTEXT,
+      id: { type: 'string', format: 'uri' },
+      type: { const: type },
+      ...properties,
+    },
   };
 }
 
@@ -65,7 +75,11 @@ export function discoverySchemas(): Record<string, SchemaObject> {
       'Attribute',
       {
         attributeName: { type: 'string' },
-        attributeCount: { type: 'integer', minimum: 0, description: 'Entities that have the attribute.' },
+        attributeCount: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Entities that have the attribute.',
+        },
         attributeTypes: { ...NAMES, description: 'Property, Relationship, GeoProperty…' },
         typeNames: { ...NAMES, description: 'Entity types whose entities have the attribute.' },
       },

@@ -17,13 +17,25 @@ export function geoJsonSchemas(): Record<string, SchemaObject> {
       properties: {
         type: {
           type: 'string',
-          enum: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'],
+          enum: [
+            'Point',
+            'MultiPoint',
+            'LineString',
+            'MultiLineString',
+            'Polygon',
+            'MultiPolygon',
+            'GeometryCollection',
+          ],
         },
         coordinates: {
           description: 'A position, or nested arrays of positions depending on the type.',
           oneOf: [POSITION, { type: 'array' }],
         },
-        geometries: { type: 'array', items: schemaRef('Geometry'), description: 'GeometryCollection only.' },
+        geometries: {
+          type: 'array',
+          items: schemaRef('Geometry'),
+          description: 'GeometryCollection only.',
+        },
       },
     },
     Feature: {
@@ -37,7 +49,9 @@ export function geoJsonSchemas(): Record<string, SchemaObject> {
         properties: {
           type: 'object',
           required: ['type'],
-          properties: { type: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } },
+          properties: {
+            type: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+          },
           additionalProperties: {},
         },
         '@context': { description: 'Never present: the @context is sent in the Link header.' },
@@ -47,7 +61,10 @@ export function geoJsonSchemas(): Record<string, SchemaObject> {
       type: 'object',
       description: `Entities as a GeoJSON FeatureCollection (${SPEC} §4.5.16.3).`,
       required: ['type', 'features'],
-      properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: schemaRef('Feature') } },
+      properties: {
+        type: { const: 'FeatureCollection' },
+        features: { type: 'array', items: schemaRef('Feature') },
+      },
     },
   };
 }

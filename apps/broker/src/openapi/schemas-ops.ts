@@ -1,3 +1,4 @@
+import { schemaRef } from './operation-kit.js';
 import type { SchemaObject } from './openapi-types.js';
 
 const CHECK = {
@@ -23,12 +24,19 @@ export function opsSchemas(): Record<string, SchemaObject> {
       required: ['status', 'checks'],
       properties: {
         status: { type: 'string', enum: ['ok', 'fail'] },
-        checks: { type: 'object', additionalProperties: CHECK, description: 'By check name (database…).' },
-        shuttingDown: { const: true, description: 'Present while the broker drains before stopping.' },
+        checks: {
+          type: 'object',
+          additionalProperties: CHECK,
+          description: 'By check name (database…).',
+        },
+        shuttingDown: {
+          const: true,
+          description: 'Present while the broker drains before stopping.',
+        },
       },
     },
     HealthSummary: {
-      allOf: [{ $ref: '#/components/schemas/Readiness' }],
+      allOf: [schemaRef('Readiness')],
       type: 'object',
       required: ['version', 'commit', 'uptimeSeconds'],
       properties: {
@@ -55,18 +63,27 @@ export function opsSchemas(): Record<string, SchemaObject> {
       description: 'Metadata of a stored @context (ETSI GS CIM 009 v1.8.1 §5.13.3.5).',
       required: ['URL', 'localId', 'kind', 'createdAt'],
       properties: {
-        URL: { type: 'string', format: 'uri', description: 'Where the @context is served (Hosted) or was fetched from (Cached).' },
+        URL: {
+          type: 'string',
+          format: 'uri',
+          description: 'Where the @context is served (Hosted) or was fetched from (Cached).',
+        },
         localId: { type: 'string' },
         kind: { type: 'string', enum: ['Hosted', 'Cached', 'ImplicitlyCreated'] },
         createdAt: { type: 'string', format: 'date-time' },
-        extraInfo: { type: 'object', properties: { fetchedAt: { type: 'string', format: 'date-time' } } },
+        extraInfo: {
+          type: 'object',
+          properties: { fetchedAt: { type: 'string', format: 'date-time' } },
+        },
       },
     },
     ContextDocument: {
       type: 'object',
       description: 'A JSON-LD document whose root member is "@context".',
       required: ['@context'],
-      properties: { '@context': { oneOf: [{ type: 'object' }, { type: 'array' }, { type: 'string' }] } },
+      properties: {
+        '@context': { oneOf: [{ type: 'object' }, { type: 'array' }, { type: 'string' }] },
+      },
     },
   };
 }

@@ -13,7 +13,10 @@ export function querySchemas(): Record<string, SchemaObject> {
       description: `Which entities to match (${SPEC} §5.2.33): by id, id pattern and/or type selection.`,
       properties: {
         id: { type: 'string', format: 'uri' },
-        idPattern: { type: 'string', description: 'A regular expression the entity id must match.' },
+        idPattern: {
+          type: 'string',
+          description: 'A regular expression the entity id must match.',
+        },
         type: { type: 'string', description: 'An entity type selection (§4.17).' },
       },
     },
@@ -22,9 +25,18 @@ export function querySchemas(): Record<string, SchemaObject> {
       description: `A geo-query (${SPEC} §5.2.13). georel, geometry and coordinates go together.`,
       required: ['georel', 'geometry', 'coordinates'],
       properties: {
-        georel: { type: 'string', description: 'As the georel query parameter, e.g. `near;maxDistance==2000`.' },
-        geometry: { type: 'string', enum: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] },
-        coordinates: { description: 'The coordinates array, or the same as JSON text.', oneOf: [{ type: 'array' }, { type: 'string' }] },
+        georel: {
+          type: 'string',
+          description: 'As the georel query parameter, e.g. `near;maxDistance==2000`.',
+        },
+        geometry: {
+          type: 'string',
+          enum: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
+        },
+        coordinates: {
+          description: 'The coordinates array, or the same as JSON text.',
+          oneOf: [{ type: 'array' }, { type: 'string' }],
+        },
         geoproperty: { type: 'string', default: 'location' },
       },
     },
@@ -36,11 +48,25 @@ export function querySchemas(): Record<string, SchemaObject> {
       properties: {
         type: { const: 'Query' },
         '@context': { description: 'Only with Content-Type application/ld+json.' },
-        entities: { type: 'array', minItems: 1, items: schemaRef('EntitySelector'), description: 'Entities match when any selector matches.' },
-        attrs: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Only entities with at least one of these attributes match, and only these are returned.' },
+        entities: {
+          type: 'array',
+          minItems: 1,
+          items: schemaRef('EntitySelector'),
+          description: 'Entities match when any selector matches.',
+        },
+        attrs: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string' },
+          description:
+            'Only entities with at least one of these attributes match, and only these are returned.',
+        },
         q: { type: 'string', description: 'An NGSI-LD query (§4.9).' },
         geoQ: schemaRef('GeoQuery'),
-        lang: { type: 'string', description: 'Accepted; language filtering follows the lang query parameter.' },
+        lang: {
+          type: 'string',
+          description: 'Accepted; language filtering follows the lang query parameter.',
+        },
       },
     },
   };

@@ -19,7 +19,13 @@ export function resultSchemas(): Record<string, SchemaObject> {
       type: 'object',
       description: `Why one entity of a batch failed (${SPEC} §5.2.17).`,
       required: ['entityId', 'error'],
-      properties: { entityId: { type: 'string', description: 'The entity id, or `[index]` when the item had no usable id.' }, error: schemaRef('ProblemDetails') },
+      properties: {
+        entityId: {
+          type: 'string',
+          description: 'The entity id, or `[index]` when the item had no usable id.',
+        },
+        error: schemaRef('ProblemDetails'),
+      },
     },
     BatchOperationResult: {
       type: 'object',
@@ -41,7 +47,11 @@ export function resultSchemas(): Record<string, SchemaObject> {
       description: `The outcome of an attribute update where some attributes were not written (${SPEC} §5.2.18).`,
       required: ['updated', 'notUpdated'],
       properties: {
-        updated: { type: 'array', items: { type: 'string' }, description: 'Attribute names written.' },
+        updated: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Attribute names written.',
+        },
         notUpdated: { type: 'array', items: schemaRef('NotUpdatedDetails') },
       },
     },

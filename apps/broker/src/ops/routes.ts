@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { healthHttpStatus, type Health, type Metrics, type VersionInfo } from '@legocity/observability';
+import {
+  healthHttpStatus,
+  type Health,
+  type Metrics,
+  type VersionInfo,
+} from '@legocity/observability';
 import type { RouteTable } from '../http/route-kit.js';
 
 export interface OpsDeps {

@@ -21,6 +21,8 @@ export interface EntityQuery {
   limit: number;
   offset: number;
   count: boolean;
+  /** Language filter (§4.15) given in a POST query body (§5.2.23 `lang`); a rendering concern. */
+  lang?: string;
 }
 
 /** True when nothing narrows the query (it would return every entity of the tenant). */

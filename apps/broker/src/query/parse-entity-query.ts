@@ -13,20 +13,37 @@ import { parseBoolean, parseInteger } from '../http/query-params.js';
 import type { EntityQuery, EntitySelector } from './entity-query.js';
 
 /** Query parameters of GET /entities that select entities (§6.4.3.2). */
-export const QUERY_PARAMS = ['type', 'id', 'idPattern', 'q', 'attrs', 'georel', 'geometry', 'coordinates', 'geoproperty'] as const;
+export const QUERY_PARAMS = [
+  'type',
+  'id',
+  'idPattern',
+  'q',
+  'attrs',
+  'georel',
+  'geometry',
+  'coordinates',
+  'geoproperty',
+] as const;
 export const PAGING_PARAMS = ['limit', 'offset', 'count'] as const;
 
 /**
  * Turn GET /entities parameters into an EntityQuery, reporting every problem at once.
  * @example const query = parseEntityQueryParams(params, ctx.limits)
  */
-export function parseEntityQueryParams(params: Record<string, string | undefined>, limits: BrokerLimits): EntityQuery {
+export function parseEntityQueryParams(
+  params: Record<string, string | undefined>,
+  limits: BrokerLimits,
+): EntityQuery {
   const problems: Problem[] = [];
   const selector: EntitySelector = {};
-  const type = collect(params.type === undefined ? undefined : parseTypeSelection(params.type), problems);
+  const type = collect(
+    params.type === undefined ? undefined : parseTypeSelection(params.type),
+    problems,
+  );
   if (type) selector.type = type;
   if (params.id !== undefined) selector.ids = parseIds(params.id, problems);
-  if (params.idPattern !== undefined) selector.idPattern = checkPattern(params.idPattern, 'idPattern', problems);
+  if (params.idPattern !== undefined)
+    selector.idPattern = checkPattern(params.idPattern, 'idPattern', problems);
   const query: EntityQuery = { selectors: [selector], ...paging(params, limits) };
   const q = collect(params.q === undefined ? undefined : parseQ(params.q), problems);
   if (q) query.q = q;
@@ -54,7 +71,11 @@ export function parseQueryBody(
   if (input.type !== 'Query') problems.push({ field: 'type', message: 'must be "Query"' });
   const allowed = new Set(['type', '@context', 'entities', 'attrs', 'q', 'geoQ', 'lang']);
   for (const key of Object.keys(input)) {
-    if (!allowed.has(key)) problems.push({ field: key, message: `is not supported in a Query (supported: ${[...allowed].join(', ')})` });
+    if (!allowed.has(key))
+      problems.push({
+        field: key,
+        message: `is not supported in a Query (supported: ${[...allowed].join(', ')})`,
+      });
   }
   const query: EntityQuery = { selectors: [], ...paging(params, limits) };
   if (input.entities !== undefined) query.selectors = parseSelectors(input.entities, problems);
@@ -67,10 +88,19 @@ export function parseQueryBody(
     if (typeof input.q === 'string') query.q = collect(parseQ(input.q), problems);
     else problems.push({ field: 'q', message: 'must be a string in the NGSI-LD query language' });
   }
+  if (input.lang !== undefined) {
+    if (typeof input.lang === 'string') query.lang = input.lang;
+    else
+      problems.push({ field: 'lang', message: "must be a language filter such as 'vi,en;q=0.5'" });
+  }
   if (input.geoQ !== undefined) {
     if (typeof input.geoQ === 'object' && input.geoQ !== null) {
       query.geo = collect(parseGeoQuery(input.geoQ as Record<string, string>), problems);
-    } else problems.push({ field: 'geoQ', message: 'must be an object with geometry, coordinates and georel' });
+    } else
+      problems.push({
+        field: 'geoQ',
+        message: 'must be an object with geometry, coordinates and georel',
+      });
   }
   if (problems.length > 0) throw NgsiLdError.fromProblems('BadRequestData', problems);
   return query;
@@ -90,36 +120,58 @@ function parseSelectors(raw: unknown, problems: Problem[]): EntitySelector[] {
       else problems.push({ field: `${field}.id`, message: 'must be a URI' });
     }
     if (idPattern !== undefined) {
-      if (typeof idPattern === 'string') selector.idPattern = checkPattern(idPattern, `${field}.idPattern`, problems);
-      else problems.push({ field: `${field}.idPattern`, message: 'must be a regular expression string' });
+      if (typeof idPattern === 'string')
+        selector.idPattern = checkPattern(idPattern, `${field}.idPattern`, problems);
+      else
+        problems.push({
+          field: `${field}.idPattern`,
+          message: 'must be a regular expression string',
+        });
     }
     if (type !== undefined) {
       if (typeof type === 'string') selector.type = collect(parseTypeSelection(type), problems);
-      else problems.push({ field: `${field}.type`, message: 'must be an entity type selection string' });
+      else
+        problems.push({
+          field: `${field}.type`,
+          message: 'must be an entity type selection string',
+        });
     }
     return selector;
   });
 }
 
-function paging(params: Record<string, string | undefined>, limits: BrokerLimits): Pick<EntityQuery, 'limit' | 'offset' | 'count'> {
+function paging(
+  params: Record<string, string | undefined>,
+  limits: BrokerLimits,
+): Pick<EntityQuery, 'limit' | 'offset' | 'count'> {
   const count = parseBoolean(params.count, 'count') ?? false;
   const limit = parseInteger(params.limit, 'limit', { min: 0 }) ?? limits.defaultQueryLimit;
   if (limit > limits.maxQueryLimit) {
-    throw new NgsiLdError('TooManyResults', `limit ${limit} exceeds the maximum of ${limits.maxQueryLimit}; page with offset`, {
-      field: 'limit',
-    });
+    throw new NgsiLdError(
+      'TooManyResults',
+      `limit ${limit} exceeds the maximum of ${limits.maxQueryLimit}; page with offset`,
+      {
+        field: 'limit',
+      },
+    );
   }
   if (limit === 0 && !count) {
-    throw new NgsiLdError('BadRequestData', 'limit=0 is only allowed together with count=true', { field: 'limit' });
+    throw new NgsiLdError('BadRequestData', 'limit=0 is only allowed together with count=true', {
+      field: 'limit',
+    });
   }
   const offset = parseInteger(params.offset, 'offset', { min: 0 }) ?? 0;
   return { limit, offset, count };
 }
 
-function parseGeo(params: Record<string, string | undefined>, problems: Problem[]): GeoQuery | undefined {
+function parseGeo(
+  params: Record<string, string | undefined>,
+  problems: Problem[],
+): GeoQuery | undefined {
   const { georel, geometry, coordinates, geoproperty } = params;
   if (georel === undefined && geometry === undefined && coordinates === undefined) {
-    if (geoproperty !== undefined) problems.push({ field: 'geoproperty', message: 'needs georel, geometry and coordinates' });
+    if (geoproperty !== undefined)
+      problems.push({ field: 'geoproperty', message: 'needs georel, geometry and coordinates' });
     return undefined;
   }
   return collect(parseGeoQuery({ georel, geometry, coordinates, geoproperty }), problems);
@@ -146,15 +198,20 @@ function collectNames(raw: string, field: string, problems: Problem[]): string[]
   try {
     return parseNames(raw, field);
   } catch (error) {
-    if (error instanceof NgsiLdError) problems.push(...(error.problems.length > 0 ? error.problems : [{ field, message: error.message }]));
+    if (error instanceof NgsiLdError)
+      problems.push(
+        ...(error.problems.length > 0 ? error.problems : [{ field, message: error.message }]),
+      );
     return undefined;
   }
 }
 
-function collect<T>(parsed: { ok: true; value: T } | { ok: false; problems: Problem[] } | undefined, problems: Problem[]): T | undefined {
+function collect<T>(
+  parsed: { ok: true; value: T } | { ok: false; problems: Problem[] } | undefined,
+  problems: Problem[],
+): T | undefined {
   if (!parsed) return undefined;
   if (parsed.ok) return parsed.value;
   problems.push(...parsed.problems);
   return undefined;
 }
-

@@ -60,24 +60,48 @@ export async function queryEntities(
   return { entities, count };
 }
 
-function whereClause(query: EntityQuery, context: ActiveContext, params: SqlParams, geoTable: string): string {
+function whereClause(
+  query: EntityQuery,
+  context: ActiveContext,
+  params: SqlParams,
+  geoTable: string,
+): string {
   const expand = (name: string) => context.expandTerm(name);
   const conditions: string[] = [];
-  const selectors = query.selectors.map((selector) => selectorToSql(selector, expand, params)).filter(Boolean);
+  const selectors = query.selectors
+    .map((selector) => selectorToSql(selector, expand, params))
+    .filter(Boolean);
   if (selectors.length > 0) conditions.push(selectors.map((s) => `(${s})`).join(' or '));
   if (query.attrs) conditions.push(`e.attrs ?| ${params.add(query.attrs.map(expand))}::text[]`);
-  if (query.q) conditions.push(qToSql(query.q, { attrsColumn: 'e.attrs', expandAttribute: expand, params }));
+  if (query.q) {
+    const expandVocab = (value: string) => context.expandVocabValue(value);
+    conditions.push(
+      qToSql(query.q, { attrsColumn: 'e.attrs', expandAttribute: expand, expandVocab, params }),
+    );
+  }
   if (query.geo) {
     conditions.push(
-      geoQueryToSql(query.geo, { entityIdColumn: 'e.id', geoTable, expandAttribute: expand, params }),
+      geoQueryToSql(query.geo, {
+        entityIdColumn: 'e.id',
+        geoTable,
+        expandAttribute: expand,
+        params,
+      }),
     );
   }
   return conditions.length > 0 ? conditions.map((c) => `(${c})`).join(' and ') : 'true';
 }
 
-function selectorToSql(selector: EntitySelector, expand: (name: string) => string, params: SqlParams): string {
+function selectorToSql(
+  selector: EntitySelector,
+  expand: (name: string) => string,
+  params: SqlParams,
+): string {
   const parts: string[] = [];
-  if (selector.type) parts.push(typeSelectionToSql(selector.type, { typesColumn: 'e.types', expandType: expand, params }));
+  if (selector.type)
+    parts.push(
+      typeSelectionToSql(selector.type, { typesColumn: 'e.types', expandType: expand, params }),
+    );
   if (selector.ids) parts.push(`e.id = any(${params.add(selector.ids)}::text[])`);
   if (selector.idPattern) parts.push(`e.id ~ ${params.add(selector.idPattern)}`);
   return parts.join(' and ');

@@ -9,7 +9,10 @@ export interface QueryResult<R> {
 
 export interface Queryable {
   /** Run one statement with `$1…$n` parameters. */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>>;
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

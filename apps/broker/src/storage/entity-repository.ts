@@ -20,7 +20,10 @@ const RECORD_SHAPE =
 export class EntityRepository {
   readonly entityTable: string;
   readonly geoTable: string;
-  private readonly sql: Record<'select' | 'lock' | 'insert' | 'update' | 'delete' | 'geoDelete' | 'geoInsert', string>;
+  private readonly sql: Record<
+    'select' | 'lock' | 'insert' | 'update' | 'delete' | 'geoDelete' | 'geoInsert',
+    string
+  >;
 
   constructor(readonly schema: string) {
     const s = quoteIdentifier(schema);
@@ -37,8 +40,10 @@ export class EntityRepository {
         from jsonb_to_recordset($1::jsonb) as ${RECORD_SHAPE} where e.id = x.id returning e.id`,
       delete: `delete from ${this.entityTable} where id = any($1::text[]) returning ${ENTITY_COLUMNS}`,
       geoDelete: `delete from ${this.geoTable} where entity_id = any($1::text[])`,
+      // The index column is 2D: positions with an altitude (RFC 7946 §3.1.1) index by longitude
+      // and latitude, as the 2D geo-queries of §4.10 compare them; the entity keeps the altitude.
       geoInsert: `insert into ${this.geoTable} (entity_id, name, dataset_id, geom)
-        select x.e, x.n, x.d, public.ST_SetSRID(public.ST_GeomFromGeoJSON(x.g), 4326)
+        select x.e, x.n, x.d, public.ST_Force2D(public.ST_SetSRID(public.ST_GeomFromGeoJSON(x.g), 4326))
         from jsonb_to_recordset($1::jsonb) as x(e text, n text, d text, g jsonb)`,
     };
   }
@@ -73,7 +78,11 @@ export class EntityRepository {
   }
 
   /** Overwrite existing (locked) entities with their new versions. */
-  async update(tx: Queryable, entities: readonly Entity[], previous: ReadonlyMap<string, Entity>): Promise<void> {
+  async update(
+    tx: Queryable,
+    entities: readonly Entity[],
+    previous: ReadonlyMap<string, Entity>,
+  ): Promise<void> {
     if (entities.length === 0) return;
     await tx.query(this.sql.update, [JSON.stringify(entities.map(entityToRecord))]);
     const touched = entities.filter((entity) => {
@@ -90,7 +99,11 @@ export class EntityRepository {
     return rows.map(rowToEntity);
   }
 
-  private async writeGeo(tx: Queryable, entities: readonly Entity[], replace: boolean): Promise<void> {
+  private async writeGeo(
+    tx: Queryable,
+    entities: readonly Entity[],
+    replace: boolean,
+  ): Promise<void> {
     if (entities.length === 0) return;
     if (replace) await tx.query(this.sql.geoDelete, [entities.map((entity) => entity.id)]);
     const records = entities.flatMap(geoRecords);

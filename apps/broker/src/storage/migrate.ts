@@ -26,7 +26,11 @@ export async function loadMigrations(scope: 'global' | 'tenant'): Promise<Migrat
     files.map(async (file) => {
       const match = FILE_NAME.exec(file);
       if (!match) throw new Error(`Migration file ${scope}/${file} is not named NNN-name.sql`);
-      return { version: Number(match[1]), name: match[2] ?? file, sql: await readFile(new URL(file, folder), 'utf8') };
+      return {
+        version: Number(match[1]),
+        name: match[2] ?? file,
+        sql: await readFile(new URL(file, folder), 'utf8'),
+      };
     }),
   );
 }
@@ -35,7 +39,10 @@ export async function loadMigrations(scope: 'global' | 'tenant'): Promise<Migrat
  * Bring the broker-wide schema `legocity` up to date. Safe to run from several processes at once.
  * @example await migrateGlobal(db, await loadMigrations('global'));
  */
-export async function migrateGlobal(db: Database, migrations: readonly Migration[]): Promise<number> {
+export async function migrateGlobal(
+  db: Database,
+  migrations: readonly Migration[],
+): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.query(`create schema if not exists legocity`);
@@ -63,7 +70,11 @@ export async function migrateTenantSchema(
   return applied;
 }
 
-async function applyPending(tx: Queryable, schema: string, migrations: readonly Migration[]): Promise<number> {
+async function applyPending(
+  tx: Queryable,
+  schema: string,
+  migrations: readonly Migration[],
+): Promise<number> {
   const { rows } = await tx.query<{ version: number }>(
     'select version from legocity.schema_migration where schema_name = $1',
     [schema],
@@ -73,11 +84,10 @@ async function applyPending(tx: Queryable, schema: string, migrations: readonly 
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     await tx.exec(migration.sql);
-    await tx.query('insert into legocity.schema_migration (schema_name, version, name) values ($1, $2, $3)', [
-      schema,
-      migration.version,
-      migration.name,
-    ]);
+    await tx.query(
+      'insert into legocity.schema_migration (schema_name, version, name) values ($1, $2, $3)',
+      [schema, migration.version, migration.name],
+    );
     count += 1;
   }
   return count;

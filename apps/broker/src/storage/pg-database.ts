@@ -27,7 +27,11 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
   const client = await pool.connect();
   client.release();
 
-  const query = async <R>(runner: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+  const query = async <R>(
+    runner: pg.Pool | pg.PoolClient,
+    sql: string,
+    params?: readonly unknown[],
+  ) => {
     const result = await runner.query(sql, params as unknown[] | undefined);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 } satisfies QueryResult<R>;
   };

@@ -25,9 +25,16 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     },
   });
 
-  const run = async <R>(runner: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) => {
+  const run = async <R>(
+    runner: Pick<PGlite, 'query'>,
+    sql: string,
+    params?: readonly unknown[],
+  ) => {
     const result = await runner.query<R>(sql, params as unknown[] | undefined);
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length } satisfies QueryResult<R>;
+    return {
+      rows: result.rows,
+      rowCount: result.affectedRows ?? result.rows.length,
+    } satisfies QueryResult<R>;
   };
 
   return {

@@ -40,7 +40,9 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
   });
 
   it('answers NonexistentTenant for a read of a tenant never written to', async () => {
-    await expect(tenants.forRead(uniqueTenant())).rejects.toMatchObject({ errorType: 'NonexistentTenant' });
+    await expect(tenants.forRead(uniqueTenant())).rejects.toMatchObject({
+      errorType: 'NonexistentTenant',
+    });
   });
 
   it('round-trips an entity exactly, timestamps as ISO strings', async () => {
@@ -64,7 +66,8 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
     const tenant = await tenants.forWrite(uniqueTenant());
     const repository = new EntityRepository(tenant.schema);
     const geoRows = async () =>
-      (await db.query<{ n: number }>(`select count(*)::int as n from ${repository.geoTable}`)).rows[0]?.n;
+      (await db.query<{ n: number }>(`select count(*)::int as n from ${repository.geoTable}`))
+        .rows[0]?.n;
     await db.transaction((tx) => repository.insert(tx, [station(1), station(2)]));
     expect(await geoRows()).toBe(2);
 

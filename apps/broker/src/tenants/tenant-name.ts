@@ -25,7 +25,10 @@ export function checkTenantName(name: string): Problem | undefined {
  */
 export function schemaNameFor(tenant: string): string {
   if (tenant === DEFAULT_TENANT) return 'tenant_default';
-  const slug = tenant.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
+  const slug = tenant
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 40);
   const hash = createHash('sha256').update(tenant).digest('hex').slice(0, 8);
   return `tenant_${slug}_${hash}`;
 }

@@ -31,11 +31,19 @@ export interface TestResponse {
  * A broker on a private test database, driven with Fastify's inject (HTTP without a port).
  * @example const t = await startTestBroker('pglite'); const res = await t.request('GET', '/version');
  */
-export async function startTestBroker(driver: DriverName, env: Record<string, string> = {}): Promise<TestBroker> {
+export async function startTestBroker(
+  driver: DriverName,
+  env: Record<string, string> = {},
+): Promise<TestBroker> {
   const loaded = readBrokerConfig({ LEGOCITY_BROKER_LOG_LEVEL: 'error', ...env });
   if (!loaded.ok) throw new Error(`test config invalid: ${JSON.stringify(loaded.problems)}`);
   const config: BrokerConfig = loaded.value;
-  const logger = createLogger({ component: 'broker', version: 'test', commit: 'test', level: 'silent' });
+  const logger = createLogger({
+    component: 'broker',
+    version: 'test',
+    commit: 'test',
+    level: 'silent',
+  });
   const db = await openTestDatabase(driver);
   const broker = await createBroker(config, logger, { db });
   return {

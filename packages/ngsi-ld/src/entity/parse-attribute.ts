@@ -16,6 +16,13 @@ import {
 export interface AttributeParseOptions {
   context: ActiveContext;
   allowNull: boolean;
+  /**
+   * The body is an Attribute Fragment of a Partial Attribute update (§5.6.4, §5.5.8): only the
+   * members given change, so no value member is required and an untyped object without one lists
+   * members to patch (observedAt, unitCode, sub-attributes) instead of being a concise JSON value.
+   * Applies to the top-level instance only.
+   */
+  partial?: boolean;
 }
 
 const SYSTEM_MEMBERS = new Set(['createdAt', 'modifiedAt', 'deletedAt', 'instanceId']);
@@ -57,8 +64,11 @@ export function parseAttributeInstance(
   let type: AttributeType;
   if (declared === undefined) {
     type = inferAttributeType(input);
-    if (type === 'GeoProperty' && !('value' in input)) return parseBareGeometry(input, field, problems);
-    if (type === 'Property' && !hasValueMember(input)) return { type, value: input as JsonValue, inferred: true };
+    if (type === 'GeoProperty' && !('value' in input))
+      return parseBareGeometry(input, field, problems);
+    if (type === 'Property' && !hasValueMember(input) && !options.partial) {
+      return { type, value: input as JsonValue, inferred: true };
+    }
   } else if (typeof declared === 'string' && isAttributeType(declared)) {
     type = declared;
   } else {
@@ -72,31 +82,48 @@ export function parseAttributeInstance(
 
   const before = problems.length;
   const instance: FragmentInstance = declared === undefined ? { type, inferred: true } : { type };
+  const memberOptions = options.partial ? { ...options, partial: false } : options;
   for (const [key, member] of Object.entries(input)) {
     if (key === 'type' || key === '@type' || SYSTEM_MEMBERS.has(key)) continue;
     const memberField = `${field}.${key}`;
     const owners = VALUE_MEMBERS[key];
     if (owners) {
-      if (!owners.includes(type)) problems.push({ field: memberField, message: `is not allowed in a ${type}` });
-      else parseValueMember(instance, key, member, memberField, options, problems);
+      if (!owners.includes(type))
+        problems.push({ field: memberField, message: `is not allowed in a ${type}` });
+      else parseValueMember(instance, key, member, memberField, memberOptions, problems);
     } else if (key === 'datasetId') {
       if (typeof member === 'string' && isUri(member)) instance.datasetId = member;
       else problems.push({ field: memberField, message: 'must be a URI' });
-    } else if (options.allowNull && member === NGSI_LD_NULL && (key === 'observedAt' || key === 'unitCode')) {
-      instance[key] = NGSI_LD_NULL; // deletes that member in a partial update or merge
+    } else if (member === NGSI_LD_NULL && (key === 'observedAt' || key === 'unitCode')) {
+      // Deletes that member in a partial update or merge; meaningless where nothing is deleted.
+      if (options.allowNull) instance[key] = NGSI_LD_NULL;
+      else
+        problems.push({
+          field: memberField,
+          message: `"${NGSI_LD_NULL}" (NGSI-LD Null) is only allowed in updates and merges`,
+        });
     } else if (key === 'observedAt') {
-      if (typeof member === 'string' && isDateTime(member)) instance.observedAt = normalizeDateTime(member);
-      else problems.push({ field: memberField, message: 'must be an ISO 8601 date-time, e.g. 2024-05-01T10:00:00Z' });
+      if (typeof member === 'string' && isDateTime(member))
+        instance.observedAt = normalizeDateTime(member);
+      else
+        problems.push({
+          field: memberField,
+          message: 'must be an ISO 8601 date-time, e.g. 2024-05-01T10:00:00Z',
+        });
     } else if (key === 'unitCode') {
       if (typeof member === 'string' && member.length > 0) instance.unitCode = member;
-      else problems.push({ field: memberField, message: 'must be a non-empty string (a UN/CEFACT unit code)' });
+      else
+        problems.push({
+          field: memberField,
+          message: 'must be a non-empty string (a UN/CEFACT unit code)',
+        });
     } else if (key === 'lang') {
       continue; // output-only member of a LanguageProperty rendered with a language filter (§4.15)
     } else {
-      parseSubAttribute(instance, key, member, memberField, options, problems);
+      parseSubAttribute(instance, key, member, memberField, memberOptions, problems);
     }
   }
-  requireValueMember(instance, field, problems);
+  if (!options.partial) requireValueMember(instance, field, problems);
   return problems.length === before ? instance : undefined;
 }
 
@@ -144,11 +171,13 @@ function parseValueMember(
     case 'objectList': {
       const uris = Array.isArray(member) ? member.map(listRelationshipTarget) : undefined;
       if (uris && uris.every((u): u is string => u !== undefined)) instance.objectList = uris;
-      else problems.push({ field, message: 'must be an array of URIs or of { "object": URI } items' });
+      else
+        problems.push({ field, message: 'must be an array of URIs or of { "object": URI } items' });
       return;
     }
     case 'json':
-      if (member === undefined || member === null) problems.push({ field, message: 'must be a JSON value' });
+      if (member === undefined || member === null)
+        problems.push({ field, message: 'must be a JSON value' });
       else instance.json = member as JsonValue;
       return;
     case 'vocab': {
@@ -174,7 +203,10 @@ function parseSubAttribute(
     problems.push({ field, message: 'is not a valid sub-attribute name' });
     return;
   }
-  if (Array.isArray(member) && member.some((item) => typeof item === 'object' && item !== null && 'type' in item)) {
+  if (
+    Array.isArray(member) &&
+    member.some((item) => typeof item === 'object' && item !== null && 'type' in item)
+  ) {
     problems.push({ field, message: 'must be a single sub-attribute, not a list of instances' });
     return;
   }
@@ -182,24 +214,39 @@ function parseSubAttribute(
   if (sub) (instance.sub ??= {})[options.context.expandTerm(key)] = sub;
 }
 
-function parseLanguageMap(instance: FragmentInstance, member: unknown, field: string, problems: Problem[]): void {
+function parseLanguageMap(
+  instance: FragmentInstance,
+  member: unknown,
+  field: string,
+  problems: Problem[],
+): void {
   if (typeof member !== 'object' || member === null || Array.isArray(member)) {
     problems.push({ field, message: 'must be an object mapping language tags to strings' });
     return;
   }
   const map: Record<string, string | string[]> = {};
   for (const [tag, text] of Object.entries(member as Record<string, unknown>)) {
-    if (!LANGUAGE_TAG.test(tag)) problems.push({ field: `${field}.${tag}`, message: 'is not a BCP 47 language tag' });
+    if (!LANGUAGE_TAG.test(tag))
+      problems.push({ field: `${field}.${tag}`, message: 'is not a BCP 47 language tag' });
     else if (typeof text === 'string') map[tag] = text;
-    else if (Array.isArray(text) && text.every((t) => typeof t === 'string')) map[tag] = text as string[];
-    else problems.push({ field: `${field}.${tag}`, message: 'must be a string or an array of strings' });
+    else if (Array.isArray(text) && text.every((t) => typeof t === 'string')) map[tag] = text;
+    else
+      problems.push({
+        field: `${field}.${tag}`,
+        message: 'must be a string or an array of strings',
+      });
   }
   instance.languageMap = map;
 }
 
-function parseBareGeometry(input: Record<string, unknown>, field: string, problems: Problem[]): FragmentInstance | undefined {
+function parseBareGeometry(
+  input: Record<string, unknown>,
+  field: string,
+  problems: Problem[],
+): FragmentInstance | undefined {
   const geometry = parseGeometry(input, field);
-  if (geometry.ok) return { type: 'GeoProperty', value: geometry.value as unknown as JsonValue, inferred: true };
+  if (geometry.ok)
+    return { type: 'GeoProperty', value: geometry.value as unknown as JsonValue, inferred: true };
   problems.push(...geometry.problems);
   return undefined;
 }
@@ -218,7 +265,10 @@ function nullInstance(
   input?: Record<string, unknown>,
 ): FragmentInstance | undefined {
   if (!options.allowNull) {
-    problems.push({ field, message: `"${NGSI_LD_NULL}" (NGSI-LD Null) is only allowed in updates and merges` });
+    problems.push({
+      field,
+      message: `"${NGSI_LD_NULL}" (NGSI-LD Null) is only allowed in updates and merges`,
+    });
     return undefined;
   }
   const marker: FragmentInstance = { type: 'Property', deleted: true };
@@ -229,7 +279,12 @@ function nullInstance(
 
 /** An NGSI-LD Null in the value member of a typed attribute (§4.5.x, NGSI-LD Null). */
 function isNullMarker(input: Record<string, unknown>, type: AttributeType): boolean {
-  const valueOf = { value: input.value, object: input.object, json: input.json, vocab: input.vocab };
+  const valueOf = {
+    value: input.value,
+    object: input.object,
+    json: input.json,
+    vocab: input.vocab,
+  };
   if (Object.values(valueOf).some((v) => v === NGSI_LD_NULL)) return true;
   if (type === 'LanguageProperty') {
     const map = input.languageMap as Record<string, unknown> | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCoreContext } from '../jsonld/index.js';
-import { parseEntity, parseEntityBody } from './parse-entity.js';
+import type { Problem } from '../errors/ngsi-ld-error.js';
+import { parseAttribute, parseEntity, parseEntityBody } from './parse-entity.js';
 
 const context = getCoreContext();
 const VOCAB = 'https://uri.etsi.org/ngsi-ld/default-context/';
@@ -9,7 +10,11 @@ const fragment = (body: unknown) => parseEntityBody(body, { context, mode: 'frag
 
 describe('parseEntity', () => {
   it('expands the type and attribute names with the @context', () => {
-    const parsed = create({ id: 'urn:ngsi-ld:Vehicle:1', type: 'Vehicle', speed: { type: 'Property', value: 80 } });
+    const parsed = create({
+      id: 'urn:ngsi-ld:Vehicle:1',
+      type: 'Vehicle',
+      speed: { type: 'Property', value: 80 },
+    });
     expect(parsed).toEqual({
       ok: true,
       value: {
@@ -33,8 +38,13 @@ describe('parseEntity', () => {
     if (!parsed.ok) return;
     const attrs = parsed.value.attributes;
     expect(attrs[`${VOCAB}name`]?.[0]).toMatchObject({ type: 'Property', value: 'Town hall' });
-    expect(attrs[`${VOCAB}owner`]?.[0]).toMatchObject({ type: 'Relationship', object: 'urn:ngsi-ld:Person:1' });
-    expect(attrs['https://uri.etsi.org/ngsi-ld/location']?.[0]).toMatchObject({ type: 'GeoProperty' });
+    expect(attrs[`${VOCAB}owner`]?.[0]).toMatchObject({
+      type: 'Relationship',
+      object: 'urn:ngsi-ld:Person:1',
+    });
+    expect(attrs['https://uri.etsi.org/ngsi-ld/location']?.[0]).toMatchObject({
+      type: 'GeoProperty',
+    });
     expect(attrs[`${VOCAB}label`]?.[0]).toMatchObject({ type: 'LanguageProperty' });
   });
 
@@ -88,7 +98,9 @@ describe('parseEntity', () => {
     expect(parsed.problems.map((p) => p.field).sort()).toEqual(
       ['id', 'kind.type', 'owner.object', 'speed', 'when.observedAt'].sort(),
     );
-    expect(parsed.problems.find((p) => p.field === 'speed')?.message).toMatch(/needs a 'value' member/);
+    expect(parsed.problems.find((p) => p.field === 'speed')?.message).toMatch(
+      /needs a 'value' member/,
+    );
   });
 
   it('rejects a repeated datasetId', () => {
@@ -120,13 +132,27 @@ describe('parseEntity', () => {
   });
 
   it('rejects a member that does not belong to the attribute type', () => {
-    const parsed = create({ id: 'urn:ngsi-ld:X:1', type: 'X', a: { type: 'Property', value: 1, object: 'urn:x:y' } });
-    expect(!parsed.ok && parsed.problems[0]).toEqual({ field: 'a.object', message: 'is not allowed in a Property' });
+    const parsed = create({
+      id: 'urn:ngsi-ld:X:1',
+      type: 'X',
+      a: { type: 'Property', value: 1, object: 'urn:x:y' },
+    });
+    expect(!parsed.ok && parsed.problems[0]).toEqual({
+      field: 'a.object',
+      message: 'is not allowed in a Property',
+    });
   });
 
   it('ignores system attributes sent by the client', () => {
-    const parsed = create({ id: 'urn:ngsi-ld:X:1', type: 'X', createdAt: '2020-01-01T00:00:00Z', a: { value: 1, modifiedAt: 'x' } });
-    expect(parsed.ok && parsed.value.attributes[`${VOCAB}a`]).toEqual([{ type: 'Property', value: 1, inferred: true }]);
+    const parsed = create({
+      id: 'urn:ngsi-ld:X:1',
+      type: 'X',
+      createdAt: '2020-01-01T00:00:00Z',
+      a: { value: 1, modifiedAt: 'x' },
+    });
+    expect(parsed.ok && parsed.value.attributes[`${VOCAB}a`]).toEqual([
+      { type: 'Property', value: 1, inferred: true },
+    ]);
   });
 
   it('treats an array of plain values as one concise Property', () => {
@@ -139,7 +165,10 @@ describe('parseEntity', () => {
 
 describe('parseEntityBody in fragment mode', () => {
   it('turns NGSI-LD Null into a deletion marker', () => {
-    const parsed = fragment({ speed: 'urn:ngsi-ld:null', owner: { type: 'Relationship', object: 'urn:ngsi-ld:null' } });
+    const parsed = fragment({
+      speed: 'urn:ngsi-ld:null',
+      owner: { type: 'Relationship', object: 'urn:ngsi-ld:null' },
+    });
     expect(parsed.ok && parsed.value.attributes[`${VOCAB}speed`]?.[0]?.deleted).toBe(true);
     expect(parsed.ok && parsed.value.attributes[`${VOCAB}owner`]?.[0]?.deleted).toBe(true);
   });
@@ -149,6 +178,39 @@ describe('parseEntityBody in fragment mode', () => {
   });
 
   it('rejects a body that is not an object', () => {
-    expect(fragment([1, 2])).toEqual({ ok: false, problems: [{ field: 'body', message: 'must be a JSON object representing an entity' }] });
+    expect(fragment([1, 2])).toEqual({
+      ok: false,
+      problems: [{ field: 'body', message: 'must be a JSON object representing an entity' }],
+    });
+  });
+});
+
+describe('parseAttribute of an Attribute Fragment (partial, §5.6.4)', () => {
+  it('reads an untyped object without a value member as members to patch, not as a concise value', () => {
+    const problems: Problem[] = [];
+    const parsed = parseAttribute(
+      'speed',
+      { unitCode: 'KMH', accuracy: 'urn:ngsi-ld:null' },
+      context,
+      true,
+      problems,
+      { partial: true },
+    );
+    expect(problems).toEqual([]);
+    expect(parsed).toEqual([
+      {
+        type: 'Property',
+        inferred: true,
+        unitCode: 'KMH',
+        sub: { [`${VOCAB}accuracy`]: { type: 'Property', deleted: true } },
+      },
+    ]);
+  });
+
+  it('keeps reading such an object as a concise JSON value outside a partial update', () => {
+    const problems: Problem[] = [];
+    expect(parseAttribute('address', { city: 'Hanoi' }, context, true, problems)).toEqual([
+      { type: 'Property', value: { city: 'Hanoi' }, inferred: true },
+    ]);
   });
 });

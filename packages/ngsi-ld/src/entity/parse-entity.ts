@@ -14,12 +14,26 @@ export interface ParseEntityOptions {
   mode: EntityBodyMode;
   /** Largest number of attributes accepted in one entity. */
   maxAttributes?: number;
+  /**
+   * Whether NGSI-LD Nulls (deletion markers) are allowed; by default only in fragments. Upsert in
+   * update mode takes whole entities that may delete attributes (§5.6.8.4 with §5.6.2).
+   */
+  allowNull?: boolean;
 }
 
 const IGNORED_MEMBERS = new Set(['@context', 'createdAt', 'modifiedAt', 'deletedAt']);
 const SCOPE = /^\/(?:[^/\s#+]+(?:\/[^/\s#+]+)*)?$/;
 const DEFAULT_MAX_ATTRIBUTES = 1000;
-const INSTANCE_MARKERS = ['type', 'value', 'object', 'languageMap', 'valueList', 'objectList', 'json', 'vocab'];
+const INSTANCE_MARKERS = [
+  'type',
+  'value',
+  'object',
+  'languageMap',
+  'valueList',
+  'objectList',
+  'json',
+  'vocab',
+];
 
 /**
  * Parse an Entity or Entity Fragment from a request body into stored form (names expanded with
@@ -29,14 +43,17 @@ const INSTANCE_MARKERS = ['type', 'value', 'object', 'languageMap', 'valueList',
  * const parsed = parseEntityBody(body, { context, mode: 'create' });
  * if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
  */
-export function parseEntityBody(body: unknown, options: ParseEntityOptions): Parsed<EntityFragment> {
+export function parseEntityBody(
+  body: unknown,
+  options: ParseEntityOptions,
+): Parsed<EntityFragment> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return fail({ field: 'body', message: 'must be a JSON object representing an entity' });
   }
   const input = body as Record<string, unknown>;
   const problems: Problem[] = [];
   const fragment: EntityFragment = { attributes: {} };
-  const allowNull = options.mode === 'fragment';
+  const allowNull = options.allowNull ?? options.mode === 'fragment';
 
   const id = input.id ?? input['@id'];
   if (id !== undefined) {
@@ -52,7 +69,10 @@ export function parseEntityBody(body: unknown, options: ParseEntityOptions): Par
     if (names && names.length > 0 && names.every(isTypeName)) {
       fragment.type = [...new Set(names.map((name) => options.context.expandTerm(name)))];
     } else {
-      problems.push({ field: 'type', message: 'must be an entity type name or a non-empty array of them' });
+      problems.push({
+        field: 'type',
+        message: 'must be an entity type name or a non-empty array of them',
+      });
     }
   } else if (options.mode !== 'fragment') {
     problems.push({ field: 'type', message: 'is required' });
@@ -62,9 +82,13 @@ export function parseEntityBody(body: unknown, options: ParseEntityOptions): Par
 
   let count = 0;
   for (const [name, raw] of Object.entries(input)) {
-    if (name in { id: 1, '@id': 1, type: 1, '@type': 1, scope: 1 } || IGNORED_MEMBERS.has(name)) continue;
+    if (name in { id: 1, '@id': 1, type: 1, '@type': 1, scope: 1 } || IGNORED_MEMBERS.has(name))
+      continue;
     if (++count > (options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES)) {
-      problems.push({ field: name, message: `exceeds the limit of ${options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES} attributes per entity` });
+      problems.push({
+        field: name,
+        message: `exceeds the limit of ${options.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES} attributes per entity`,
+      });
       break;
     }
     if (!isValidAttributeName(name)) {
@@ -81,7 +105,10 @@ export function parseEntityBody(body: unknown, options: ParseEntityOptions): Par
  * Parse a body that must be a whole entity (create, replace): id (or the one from the path) and type.
  * @example parseEntity(body, { context, mode: 'create' })
  */
-export function parseEntity(body: unknown, options: ParseEntityOptions & { id?: string }): Parsed<Entity> {
+export function parseEntity(
+  body: unknown,
+  options: ParseEntityOptions & { id?: string },
+): Parsed<Entity> {
   const parsed = parseEntityBody(body, options);
   if (!parsed.ok) return parsed;
   const { id = options.id, type, scope, attributes } = parsed.value;
@@ -97,6 +124,7 @@ export function parseEntity(body: unknown, options: ParseEntityOptions & { id?: 
 /**
  * One attribute of a body: a single instance or an array of instances (multi-attribute, one per
  * datasetId). An array of plain values is a concise Property whose value is that array.
+ * With `partial`, the body is an Attribute Fragment (§5.6.4): members to patch, no value needed.
  */
 export function parseAttribute(
   name: string,
@@ -104,6 +132,7 @@ export function parseAttribute(
   context: ActiveContext,
   allowNull: boolean,
   problems: Problem[],
+  options: { partial?: boolean } = {},
 ): FragmentInstance[] | undefined {
   const before = problems.length;
   const items = isInstanceArray(raw) ? raw : [raw];
@@ -111,11 +140,21 @@ export function parseAttribute(
   const datasetIds = new Set<string>();
   items.forEach((item, index) => {
     const field = items.length > 1 ? `${name}[${index}]` : name;
-    const instance = parseAttributeInstance(item, field, { context, allowNull }, problems);
+    const instance = parseAttributeInstance(
+      item,
+      field,
+      { context, allowNull, partial: options.partial },
+      problems,
+    );
     if (!instance) return;
     const key = instance.datasetId ?? '';
     if (datasetIds.has(key)) {
-      problems.push({ field, message: instance.datasetId ? `repeats datasetId ${key}` : 'repeats the default instance (no datasetId)' });
+      problems.push({
+        field,
+        message: instance.datasetId
+          ? `repeats datasetId ${key}`
+          : 'repeats the default instance (no datasetId)',
+      });
     }
     datasetIds.add(key);
     instances.push(instance);
@@ -144,9 +183,16 @@ function isTypeName(value: unknown): value is string {
 
 function parseScope(raw: unknown, fragment: EntityFragment, problems: Problem[]): void {
   const scopes = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
-  if (scopes && scopes.length > 0 && scopes.every((s): s is string => typeof s === 'string' && SCOPE.test(s))) {
+  if (
+    scopes &&
+    scopes.length > 0 &&
+    scopes.every((s): s is string => typeof s === 'string' && SCOPE.test(s))
+  ) {
     fragment.scope = [...new Set(scopes)];
   } else {
-    problems.push({ field: 'scope', message: 'must be a scope like "/Madrid/Centro" or an array of them' });
+    problems.push({
+      field: 'scope',
+      message: 'must be a scope like "/Madrid/Centro" or an array of them',
+    });
   }
 }

@@ -7,7 +7,10 @@
  */
 export const ERROR_TYPES = {
   InvalidRequest: { status: 400, title: 'The request is syntactically invalid' },
-  BadRequestData: { status: 400, title: 'The request includes input data that does not meet the requirements of the operation' },
+  BadRequestData: {
+    status: 400,
+    title: 'The request includes input data that does not meet the requirements of the operation',
+  },
   AlreadyExists: { status: 409, title: 'The referred element already exists' },
   OperationNotSupported: { status: 422, title: 'The operation is not supported' },
   ResourceNotFound: { status: 404, title: 'The referred resource has not been found' },
@@ -15,9 +18,15 @@ export const ERROR_TYPES = {
   TooComplexQuery: { status: 403, title: 'The query is too complex and cannot be resolved' },
   TooManyResults: { status: 403, title: 'The query yields too many results' },
   LdContextNotAvailable: { status: 503, title: 'A remote JSON-LD @context could not be retrieved' },
-  NoMultiTenantSupport: { status: 501, title: 'The implementation does not support multiple tenants' },
+  NoMultiTenantSupport: {
+    status: 501,
+    title: 'The implementation does not support multiple tenants',
+  },
   NonexistentTenant: { status: 404, title: 'The addressed tenant does not exist' },
-  NotAcceptable: { status: 406, title: 'None of the media types in the Accept header can be produced' },
+  NotAcceptable: {
+    status: 406,
+    title: 'None of the media types in the Accept header can be produced',
+  },
   UnsupportedMediaType: { status: 415, title: 'The Content-Type of the request is not supported' },
   LengthRequired: { status: 411, title: 'The request has a body but no Content-Length' },
   PayloadTooLarge: { status: 413, title: 'The request body is larger than the server accepts' },

@@ -33,7 +33,11 @@ export class NgsiLdError extends Error {
   constructor(
     errorType: ErrorTypeName,
     detail: string,
-    options: { field?: string; problems?: readonly Problem[]; extra?: Record<string, unknown> } = {},
+    options: {
+      field?: string;
+      problems?: readonly Problem[];
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail);
     this.name = 'NgsiLdError';

@@ -1,6 +1,7 @@
 export * from './q-types.js';
 export * from './attribute-name.js';
 export * from './parse-q.js';
+export * from './posix-regex-check.js';
 export * from './too-complex.js';
 export * from './parse-type-selection.js';
 export * from './parse-attribute-list.js';

@@ -4,7 +4,7 @@ import { isValidAttributeName } from './attribute-name.js';
 
 /**
  * Parse a comma-separated list of attribute names: `attrs`, `pick`, `omit`
- * (ETSI GS CIM 009 v1.8.1 §6.4.3.2, §4.21). Checks every name (§4.6.2), reports empty entries,
+ * (ETSI GS CIM 009 v1.8.1 §5.7.2, Query Entities). Checks every name (§4.6.2), reports empty entries,
  * and drops repeats, keeping the first. Names are not expanded.
  * @example parseAttributeList('temperature,humidity,temperature', 'attrs') // { ok: true, value: ['temperature', 'humidity'] }
  */

@@ -429,7 +429,7 @@ describe('parseQ problems', () => {
     [
       'name~=\\p{L}',
       [
-        "the regular expression '\\p{L}' at position 7 uses Unicode property escapes '\\p{…}', which POSIX regular expressions lack",
+        "the regular expression '\\p{L}' at position 7 uses the escape '\\p', which POSIX regular expressions lack",
       ],
     ],
   ])('rejects %j', (q, expected) => {

@@ -1,13 +1,7 @@
+import { findNonPosixConstruct } from './posix-regex-check.js';
 import type { QReader } from './q-reader.js';
 
 const CASE_INSENSITIVE = '(?i)';
-// Constructs JavaScript accepts but POSIX regular expressions (§4.9: IEEE 1003.2) and
-// PostgreSQL's do not; refusing them here keeps a query from failing later in the database.
-const NOT_POSIX: Array<[RegExp, string]> = [
-  [/\(\?<(?![=!])/, "named groups '(?<name>…)'"],
-  [/\\k</, "named back-references '\\k<name>'"],
-  [/\\[pP]\{/, "Unicode property escapes '\\p{…}'"],
-];
 
 export interface PatternText {
   pattern: string;
@@ -34,10 +28,10 @@ export function readPattern(reader: QReader): PatternText | undefined {
   }
   const caseInsensitive = text.startsWith(CASE_INSENSITIVE);
   const pattern = caseInsensitive ? text.slice(CASE_INSENSITIVE.length) : text;
-  const unsupported = NOT_POSIX.find(([construct]) => construct.test(pattern));
+  const unsupported = findNonPosixConstruct(pattern);
   if (unsupported) {
     reader.report(
-      `the regular expression '${text}' at ${reader.position(start)} uses ${unsupported[1]}, which POSIX regular expressions lack`,
+      `the regular expression '${text}' at ${reader.position(start)} uses ${unsupported}, which POSIX regular expressions lack`,
     );
     return undefined;
   }

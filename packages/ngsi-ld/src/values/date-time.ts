@@ -18,7 +18,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * @example isDateTime('2024-02-29T12:00:00Z') // true
  * @example isDateTime('2023-02-29T12:00:00Z') // false: 2023 is not a leap year
  */
-export function isDateTime(value: unknown): value is string {
+export function isDateTime(value: unknown): boolean {
   return typeof value === 'string' && toEpochMillis(value) !== undefined;
 }
 
@@ -37,7 +37,7 @@ export function normalizeDateTime(value: string): string | undefined {
  * Whether a value is a Date: `YYYY-MM-DD`, a day that exists.
  * @example isDate('2024-12-31') // true
  */
-export function isDate(value: unknown): value is string {
+export function isDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const match = DATE.exec(value);
   return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -47,7 +47,7 @@ export function isDate(value: unknown): value is string {
  * Whether a value is a Time: `hh:mm:ss`, an optional fraction, an optional `Z`.
  * @example isTime('23:59:59.5Z') // true
  */
-export function isTime(value: unknown): value is string {
+export function isTime(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const match = TIME.exec(value);
   return match !== null && isClockTime(Number(match[1]), Number(match[2]), Number(match[3]));

@@ -12,7 +12,7 @@ const FORBIDDEN = /[\s\u0000-\u001f\u007f-\u009f<>"{}|\\^`]/u;
  * @example isUri('urn:ngsi-ld:Building:1') // true
  * @example isUri('Building 1') // false
  */
-export function isUri(value: unknown): value is string {
+export function isUri(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const scheme = SCHEME.exec(value);
   return scheme !== null && value.length > scheme[0].length && !FORBIDDEN.test(value);

@@ -44,7 +44,7 @@ const ENTITIES: TestEntity[] = [
             [13.2, 52.0],
             [13.6, 52.9],
           ],
-        } as Geometry,
+        },
       },
     ],
   },

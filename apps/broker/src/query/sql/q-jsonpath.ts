@@ -18,6 +18,7 @@ const VALUE_TARGETS = [
   { accessor: '@.json', textOnly: false, relationship: false },
   { accessor: '@.vocab', textOnly: true, relationship: false },
 ];
+const VOCAB_ACCESSOR = '@.vocab';
 
 /** Members a `[ ]` path may enter: compound values, and a LanguageProperty's map by language. */
 const COMPOUND_TARGETS = [
@@ -62,7 +63,8 @@ export function existsJsonpath(path: AttributePath, expand: Expand): string {
 
 /**
  * A jsonpath that finds something when any target value of the path satisfies `predicate`
- * (written on `@`): any instance, any array element, any language.
+ * (written on `@`): any instance, any array element, any language. `vocabPredicate`, when given,
+ * replaces `predicate` on VocabProperty values (compared with the expanded query value, §4.9).
  * @example matchJsonpath(path('speed'), expand, '@ > $v0', rule) // '$."…/speed" ? (exists(@.value ? (@ > $v0)) || …)'
  */
 export function matchJsonpath(
@@ -70,6 +72,7 @@ export function matchJsonpath(
   expand: Expand,
   predicate: string,
   rule: TargetRule,
+  vocabPredicate?: string,
 ): string {
   const instances = instancesPath(path, expand);
   if (path.member) return `${instances}${jsonpathKey(path.member)} ? (${predicate})`;
@@ -80,7 +83,9 @@ export function matchJsonpath(
           (target) =>
             (rule.text || !target.textOnly) && (rule.relationships || !target.relationship),
         ).map((target) => target.accessor);
-  return `${instances} ? (${targets.map((target) => `exists(${target} ? (${predicate}))`).join(' || ')})`;
+  const predicateOf = (target: string) =>
+    target === VOCAB_ACCESSOR && vocabPredicate ? vocabPredicate : predicate;
+  return `${instances} ? (${targets.map((target) => `exists(${target} ? (${predicateOf(target)}))`).join(' || ')})`;
 }
 
 function compoundTargets(path: AttributePath, rule: TargetRule): string[] {

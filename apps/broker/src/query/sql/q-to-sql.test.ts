@@ -315,6 +315,33 @@ describe.each(testDrivers())('qToSql on %s', (driver) => {
     expect(await select(q)).toEqual(expected);
   });
 
+  it.each([
+    '\\x41',
+    '\\u0041',
+    '\\cA\\t\\0',
+    '(?=a)(?!b)(?<=c)(?<!d)',
+    '(?:a)+?',
+    '[[:alpha:]]+',
+    '[\\w-]',
+    '[]a]',
+    '[^]a]',
+    'a{255}',
+    'x{,3}',
+    '(a)\\1',
+    '\\/\\-\\.\\_\\:\\#',
+    '\\d\\D\\s\\S\\w\\W',
+    '^$',
+    '(?i)[a-z]',
+  ])('runs the pattern %s that parseQ accepts without a database error', async (pattern) => {
+    await expect(select(`name~=${pattern}`)).resolves.toBeInstanceOf(Array);
+  });
+
+  it('runs every query parseQ accepts among a thousand random ones without a database error', async () => {
+    const accepted = randomQueries(1000).filter((q) => parseQ(q).ok);
+    expect(accepted.length).toBeGreaterThan(100);
+    for (const q of accepted) await expect(select(q), q).resolves.toBeInstanceOf(Array);
+  });
+
   it('binds every value as a parameter, jsonpath included', () => {
     const parsed = parseQ('name=="x\' or 1=1 --";temperature>20');
     if (!parsed.ok) throw new Error('expected q to parse');
@@ -326,3 +353,54 @@ describe.each(testDrivers())('qToSql on %s', (driver) => {
     expect(params.values[1]).toBe('{"v0":"x\' or 1=1 --"}');
   });
 });
+
+/** Queries built from q's own pieces, valid or not, from a fixed seed (mulberry32). */
+function randomQueries(count: number): string[] {
+  let seed = 42;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const paths = [
+    'temperature',
+    'name',
+    'tags',
+    'address[city]',
+    'label[fr]',
+    'temperature.observedAt',
+    'owners',
+    'seen',
+    'a.b[c][*]',
+  ];
+  const operators = ['==', '!=', '>', '>=', '<', '<=', '~=', '!~=', ''];
+  const values = [
+    '20',
+    '-1.5e2',
+    '"x"',
+    '"a\\"b"',
+    'true',
+    '2024-05-01T10:00:00Z',
+    '2024-05-01',
+    '10:00:00',
+    'urn:a:1',
+    '1..5',
+    '"a".."z"',
+    '1,2',
+    '^A.*',
+    '(a|b)',
+  ];
+  const term = () => {
+    const operator = pick(operators);
+    return `${random() < 0.1 ? '!' : ''}${pick(paths)}${operator}${operator ? pick(values) : ''}`;
+  };
+  const expression = (depth: number): string => {
+    const parts = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+      depth < 2 && random() < 0.3 ? `(${expression(depth + 1)})` : term(),
+    );
+    return parts.map((part, index) => (index === 0 ? part : `${pick([';', '|'])}${part}`)).join('');
+  };
+  return Array.from({ length: count }, () => expression(0));
+}

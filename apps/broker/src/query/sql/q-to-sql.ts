@@ -1,4 +1,4 @@
-import type { AttributePath, QExpression } from '@legocity/ngsi-ld';
+import type { AttributePath, QExpression, QScalar, QValue } from '@legocity/ngsi-ld';
 import type { SqlParams } from '../../storage/sql-params.js';
 import { jsonpathString, postgresRegex } from './jsonpath-text.js';
 import { JsonpathVars } from './jsonpath-vars.js';
@@ -10,6 +10,11 @@ export interface QToSqlOptions {
   attrsColumn: string;
   /** Expand an attribute or sub-attribute name to its IRI with the request's @context. */
   expandAttribute: (name: string) => string;
+  /**
+   * Expand a query value compared with a VocabProperty, whose stored vocab is an IRI (§4.9: "the
+   * target value shall be expanded according to the @context"). Without it, values compare as given.
+   */
+  expandVocab?: (value: string) => string;
   params: SqlParams;
 }
 
@@ -63,12 +68,27 @@ function comparisonSql({ path, operator, value }: Comparison, options: QToSqlOpt
     relationships: operator === '==' || operator === '!=',
     text: values.some((scalar) => TEXT_KINDS.has(scalar.kind)),
   };
+  const vocabValue = options.expandVocab ? expandVocabValue(value, options.expandVocab) : value;
+  const vocabPredicate =
+    vocabValue === value ? undefined : comparisonPredicate(operator, vocabValue, vars);
   const matches = pathExists(
-    matchJsonpath(path, options.expandAttribute, predicate, rule),
+    matchJsonpath(path, options.expandAttribute, predicate, rule, vocabPredicate),
     vars,
     options,
   );
   return operator === '!=' ? `(${existsSql(path, options)} and not ${matches})` : matches;
+}
+
+/** The query value as a VocabProperty compares it: quoted strings expanded to IRIs. */
+function expandVocabValue(value: QValue, expand: (value: string) => string): QValue {
+  const scalar = (item: QScalar): QScalar =>
+    item.kind === 'string' ? { kind: 'string', value: expand(item.value) } : item;
+  if (value.kind === 'list') {
+    return value.values.some((item) => item.kind === 'string')
+      ? { kind: 'list', values: value.values.map(scalar) }
+      : value;
+  }
+  return value.kind === 'string' ? scalar(value) : value;
 }
 
 function patternSql(expression: Pattern, options: QToSqlOptions): string {

@@ -12,7 +12,11 @@ export interface ApplyOptions {
   scope: 'replace' | 'replace-if-present' | 'union';
   now: string;
   /** Merges an existing instance with a fragment instance (only for onExisting = 'merge'). */
-  mergeInstance?: (existing: AttributeInstance, patch: FragmentInstance, now: string) => AttributeInstance;
+  mergeInstance?: (
+    existing: AttributeInstance,
+    patch: FragmentInstance,
+    now: string,
+  ) => AttributeInstance;
 }
 
 /**
@@ -21,7 +25,11 @@ export interface ApplyOptions {
  * (§5.6.17), batch update (§5.6.9) and upsert in update mode (§5.6.8).
  * @example applyFragment(entity, fragment, { onExisting: 'replace', scope: 'replace-if-present', now })
  */
-export function applyFragment(entity: Entity, fragment: EntityFragment, options: ApplyOptions): UpdateOutcome {
+export function applyFragment(
+  entity: Entity,
+  fragment: EntityFragment,
+  options: ApplyOptions,
+): UpdateOutcome {
   const attributes: Entity['attributes'] = { ...entity.attributes };
   const updated: string[] = [];
   const notUpdated: NotUpdated[] = [];
@@ -38,14 +46,20 @@ export function applyFragment(entity: Entity, fragment: EntityFragment, options:
           continue;
         }
         if (options.onExisting === 'keep') {
-          notUpdated.push({ attributeName: name, reason: 'attribute exists and overwriting was not allowed' });
+          notUpdated.push({
+            attributeName: name,
+            reason: 'attribute exists and overwriting was not allowed',
+          });
           continue;
         }
         instances = instances.filter((_, i) => i !== index);
       } else if (!existing) {
         instances.push(stampInstance(patch, options.now));
       } else if (options.onExisting === 'keep') {
-        notUpdated.push({ attributeName: name, reason: 'attribute exists and overwriting was not allowed' });
+        notUpdated.push({
+          attributeName: name,
+          reason: 'attribute exists and overwriting was not allowed',
+        });
         continue;
       } else {
         instances[index] =
@@ -70,13 +84,19 @@ export function applyFragment(entity: Entity, fragment: EntityFragment, options:
       metaChanged = true;
     }
   }
-  if (fragment.scope) metaChanged = applyScope(next, entity, fragment.scope, options.scope) || metaChanged;
+  if (fragment.scope)
+    metaChanged = applyScope(next, entity, fragment.scope, options.scope) || metaChanged;
   const changed = updated.length > 0 || metaChanged;
   if (changed) next.modifiedAt = options.now;
   return { entity: next, updated, notUpdated, changed };
 }
 
-function applyScope(next: Entity, entity: Entity, scope: string[], rule: ApplyOptions['scope']): boolean {
+function applyScope(
+  next: Entity,
+  entity: Entity,
+  scope: string[],
+  rule: ApplyOptions['scope'],
+): boolean {
   if (rule === 'replace-if-present' && !entity.scope) return false;
   const combined = rule === 'union' ? [...new Set([...(entity.scope ?? []), ...scope])] : scope;
   next.scope = combined;

@@ -5,11 +5,19 @@ import {
   type AttributeInstance,
   type FragmentInstance,
   type JsonObject,
-  type JsonValue,
 } from '../types.js';
 import { stampInstance } from './stamp.js';
 
-const VALUE_MEMBERS = ['value', 'object', 'objectType', 'languageMap', 'valueList', 'objectList', 'json', 'vocab'] as const;
+const VALUE_MEMBERS = [
+  'value',
+  'object',
+  'objectType',
+  'languageMap',
+  'valueList',
+  'objectList',
+  'json',
+  'vocab',
+] as const;
 
 /**
  * Merge a fragment instance into an existing one, member by member (§5.5.12, RFC 7396 style):
@@ -17,7 +25,11 @@ const VALUE_MEMBERS = ['value', 'object', 'objectType', 'languageMap', 'valueLis
  * Nulls delete, sub-attributes merge recursively. A concise fragment keeps the existing type.
  * @example mergeInstance(existing, { type: 'Property', value: 100, inferred: true }, now)
  */
-export function mergeInstance(existing: AttributeInstance, patch: FragmentInstance, now: string): AttributeInstance {
+export function mergeInstance(
+  existing: AttributeInstance,
+  patch: FragmentInstance,
+  now: string,
+): AttributeInstance {
   return combine(existing, patch, now, true);
 }
 
@@ -41,18 +53,31 @@ export function partialUpdateInstance(
   return combine(existing, patch, now, false);
 }
 
-function combine(existing: AttributeInstance, patch: FragmentInstance, now: string, deep: boolean): AttributeInstance {
-  const keepType = patch.inferred === true && VALUE_MEMBER[existing.type] === VALUE_MEMBER[patch.type];
+function combine(
+  existing: AttributeInstance,
+  patch: FragmentInstance,
+  now: string,
+  deep: boolean,
+): AttributeInstance {
+  // A concise patch keeps the existing type when it carries the same value member, or none at
+  // all (an Attribute Fragment that only patches metadata or sub-attributes, §5.6.4).
+  const hasValue = patch[VALUE_MEMBER[patch.type]] !== undefined;
+  const keepType =
+    patch.inferred === true &&
+    (!hasValue || VALUE_MEMBER[existing.type] === VALUE_MEMBER[patch.type]);
   const type = keepType ? existing.type : patch.type;
   const result: AttributeInstance = { ...existing, type, modifiedAt: now };
-  if (VALUE_MEMBER[type] !== VALUE_MEMBER[existing.type]) delete result[VALUE_MEMBER[existing.type]];
+  if (VALUE_MEMBER[type] !== VALUE_MEMBER[existing.type])
+    delete result[VALUE_MEMBER[existing.type]];
 
   for (const member of VALUE_MEMBERS) {
     const incoming = patch[member];
     if (incoming === undefined) continue;
     const current = existing[member];
     (result as unknown as Record<string, unknown>)[member] =
-      deep && isPlainObject(current) && isPlainObject(incoming) ? mergeJson(current, incoming) : incoming;
+      deep && isPlainObject(current) && isPlainObject(incoming)
+        ? mergeJson(current, incoming)
+        : incoming;
   }
   for (const member of ['observedAt', 'unitCode'] as const) {
     if (patch[member] === NGSI_LD_NULL) delete result[member];
@@ -79,12 +104,13 @@ export function mergeJson(target: JsonObject, patch: JsonObject): JsonObject {
     if (value === NGSI_LD_NULL || value === null) delete merged[key];
     else {
       const current = merged[key];
-      merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeJson(current, value) : value;
+      merged[key] =
+        isPlainObject(current) && isPlainObject(value) ? mergeJson(current, value) : value;
     }
   }
   return merged;
 }
 
-function isPlainObject(value: JsonValue | undefined | unknown): value is JsonObject {
+function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,7 +9,9 @@ export const UPDATE_RULES: FragmentRules = { onExisting: 'replace', scope: 'repl
 
 /** Append Attributes (§5.6.3), and batch update (§5.6.9): overwrite unless noOverwrite. */
 export function appendRules(overwrite: boolean): FragmentRules {
-  return overwrite ? { onExisting: 'replace', scope: 'replace' } : { onExisting: 'keep', scope: 'union' };
+  return overwrite
+    ? { onExisting: 'replace', scope: 'replace' }
+    : { onExisting: 'keep', scope: 'union' };
 }
 
 /** Merge Entity (§5.6.17), and batch merge (§5.6.20). */
