@@ -9,16 +9,13 @@ export async function deleteEntity(
   ctx: BrokerContext,
   tenantName: string,
   id: string,
-  options: { types?: readonly string[] } = {},
+  options: { typeMatches?: (types: readonly string[]) => boolean } = {},
 ): Promise<void> {
   const tenant = await ctx.tenants.forRead(tenantName);
   const repository = ctx.repository(tenant);
   await ctx.db.transaction(async (tx) => {
     const existing = (await repository.lock(tx, [id])).get(id);
-    if (
-      !existing ||
-      (options.types && !existing.type.some((type) => options.types?.includes(type)))
-    ) {
+    if (!existing || (options.typeMatches && !options.typeMatches(existing.type))) {
       throw entityNotFound(id);
     }
     await repository.delete(tx, [id]);

@@ -8,8 +8,8 @@ export interface Modification<R> {
 }
 
 export interface ModifyOptions {
-  /** Only modify the entity when it has one of these (expanded) types (§4.17 type selector). */
-  types?: readonly string[];
+  /** Only modify the entity when its types satisfy the request's type selector (§4.17). */
+  typeMatches?: (types: readonly string[]) => boolean;
 }
 
 /**
@@ -28,10 +28,7 @@ export async function modifyEntity<R>(
   const repository = ctx.repository(tenant);
   return ctx.db.transaction(async (tx) => {
     const existing = (await repository.lock(tx, [id])).get(id);
-    if (
-      !existing ||
-      (options.types && !existing.type.some((type) => options.types?.includes(type)))
-    ) {
+    if (!existing || (options.typeMatches && !options.typeMatches(existing.type))) {
       throw entityNotFound(id);
     }
     const { entity, result } = modify(existing);

@@ -3,8 +3,8 @@ import type { BrokerContext } from '../broker-context.js';
 import { entityNotFound } from './modify-entity.js';
 
 export interface RetrieveOptions {
-  /** Expanded types: the entity must have one of them (§4.17), else ResourceNotFound. */
-  types?: readonly string[];
+  /** The entity's types must satisfy the request's type selector (§4.17), else ResourceNotFound. */
+  typeMatches?: (types: readonly string[]) => boolean;
   /** Expanded attribute names to keep (`attrs`); undefined keeps all. */
   attrs?: ReadonlySet<string>;
 }
@@ -22,7 +22,7 @@ export async function retrieveEntity(
 ): Promise<Entity> {
   const tenant = await ctx.tenants.forRead(tenantName);
   const entity = (await ctx.repository(tenant).get(ctx.db, [id])).get(id);
-  if (!entity || (options.types && !entity.type.some((type) => options.types?.includes(type)))) {
+  if (!entity || (options.typeMatches && !options.typeMatches(entity.type))) {
     throw entityNotFound(id);
   }
   if (!options.attrs) return entity;

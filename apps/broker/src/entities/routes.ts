@@ -6,8 +6,8 @@ import {
   parseAttribute,
   parseEntity,
   parseEntityBody,
+  matchesTypeSelection,
   parseTypeSelection,
-  typeNames,
   type ActiveContext,
   type EntityFragment,
   type Problem,
@@ -82,7 +82,7 @@ export function registerEntityRoutes(
           ? undefined
           : new Set(parseNames(query.attrs, 'attrs').map((n) => context.expandTerm(n)));
       const entity = await retrieveEntity(ctx, tenantOf(request), entityIdParam(request), {
-        types: typeFilter(query.type, context),
+        typeMatches: typeFilter(query.type, context),
         attrs,
       });
       return sendEntities(reply, deps, { context, mediaType, representation }, entity);
@@ -96,7 +96,7 @@ export function registerEntityRoutes(
     async handler(request, reply, query) {
       const context = await contextOf(request, deps);
       await deleteEntity(ctx, tenantOf(request), entityIdParam(request), {
-        types: typeFilter(query.type, context),
+        typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
     },
@@ -112,7 +112,7 @@ export function registerEntityRoutes(
       const id = entityIdParam(request);
       const fragment = parseFragment(bodyOf(request), context, id);
       await mergeEntity(ctx, tenantOf(request), id, fragment, {
-        types: typeFilter(query.type, context),
+        typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
     },
@@ -129,7 +129,7 @@ export function registerEntityRoutes(
       const parsed = parseEntity(bodyOf(request), { context, mode: 'replace', id });
       if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
       await replaceEntity(ctx, tenantOf(request), parsed.value, {
-        types: typeFilter(query.type, context),
+        typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
     },
@@ -151,7 +151,7 @@ export function registerEntityRoutes(
         parseFragment(bodyOf(request), context, id),
         {
           overwrite: !options.has('noOverwrite'),
-          types: typeFilter(query.type, context),
+          typeMatches: typeFilter(query.type, context),
         },
       );
       return sendUpdateOutcome(reply, outcome, context);
@@ -172,7 +172,7 @@ export function registerEntityRoutes(
         id,
         parseFragment(bodyOf(request), context, id),
         {
-          types: typeFilter(query.type, context),
+          typeMatches: typeFilter(query.type, context),
         },
       );
       return sendUpdateOutcome(reply, outcome, context);
@@ -199,7 +199,7 @@ export function registerEntityRoutes(
           partial,
         });
         await operation(ctx, tenantOf(request), entityIdParam(request), attribute, instances, {
-          types: typeFilter(query.type, context),
+          typeMatches: typeFilter(query.type, context),
         });
         return reply.code(204).send();
       },
@@ -227,7 +227,7 @@ export function registerEntityRoutes(
       await deleteAttribute(ctx, tenantOf(request), entityIdParam(request), attribute, {
         ...(query.datasetId !== undefined ? { datasetId: query.datasetId } : {}),
         deleteAll,
-        types: typeFilter(query.type, context),
+        typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
     },
@@ -301,12 +301,16 @@ function notScope(attribute: AttributeRef): AttributeRef {
   );
 }
 
-/** The optional `type` selector of single-entity operations (§4.17), as expanded type names. */
-export function typeFilter(raw: string | undefined, context: ActiveContext): string[] | undefined {
+/** The optional `type` selector of single-entity operations (§4.17), as a test of an entity's types. */
+export function typeFilter(
+  raw: string | undefined,
+  context: ActiveContext,
+): ((types: readonly string[]) => boolean) | undefined {
   if (raw === undefined) return undefined;
   const parsed = parseTypeSelection(raw);
   if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
-  return typeNames(parsed.value).map((name) => context.expandTerm(name));
+  const selection = parsed.value;
+  return (types) => matchesTypeSelection(selection, types, (name) => context.expandTerm(name));
 }
 
 /** 204 when every attribute was updated, else 207 with UpdateResult (§5.2.18, §6.5.3.1). */

@@ -1,5 +1,7 @@
 import {
   NgsiLdError,
+  findNonPosixConstruct,
+  isTooComplexQuery,
   isUri,
   parseGeoQuery,
   parseQ,
@@ -50,7 +52,7 @@ export function parseEntityQueryParams(
   const geo = parseGeo(params, problems);
   if (geo) query.geo = geo;
   if (params.attrs !== undefined) query.attrs = collectNames(params.attrs, 'attrs', problems);
-  if (problems.length > 0) throw NgsiLdError.fromProblems('BadRequestData', problems);
+  if (problems.length > 0) throw queryError(problems);
   return query;
 }
 
@@ -95,14 +97,14 @@ export function parseQueryBody(
   }
   if (input.geoQ !== undefined) {
     if (typeof input.geoQ === 'object' && input.geoQ !== null) {
-      query.geo = collect(parseGeoQuery(input.geoQ as Record<string, string>), problems);
+      query.geo = collect(parseGeoQuery(input.geoQ as Record<string, string>, 'geoQ.'), problems);
     } else
       problems.push({
         field: 'geoQ',
         message: 'must be an object with geometry, coordinates and georel',
       });
   }
-  if (problems.length > 0) throw NgsiLdError.fromProblems('BadRequestData', problems);
+  if (problems.length > 0) throw queryError(problems);
   return query;
 }
 
@@ -129,7 +131,8 @@ function parseSelectors(raw: unknown, problems: Problem[]): EntitySelector[] {
         });
     }
     if (type !== undefined) {
-      if (typeof type === 'string') selector.type = collect(parseTypeSelection(type), problems);
+      if (typeof type === 'string')
+        selector.type = collect(parseTypeSelection(type, `${field}.type`), problems);
       else
         problems.push({
           field: `${field}.type`,
@@ -190,8 +193,24 @@ function checkPattern(pattern: string, field: string, problems: Problem[]): stri
     new RegExp(pattern);
   } catch {
     problems.push({ field, message: `'${pattern}' is not a valid regular expression` });
+    return pattern;
   }
+  // idPattern runs in PostgreSQL's POSIX engine: refuse what it would reject, with a 400.
+  const unsupported = findNonPosixConstruct(pattern);
+  if (unsupported)
+    problems.push({
+      field,
+      message: `uses ${unsupported}, which POSIX regular expressions do not support`,
+    });
   return pattern;
+}
+
+/** TooComplexQuery (403) when a limit of the query language was hit, else BadRequestData (400). */
+function queryError(problems: Problem[]): NgsiLdError {
+  return NgsiLdError.fromProblems(
+    isTooComplexQuery(problems) ? 'TooComplexQuery' : 'BadRequestData',
+    problems,
+  );
 }
 
 function collectNames(raw: string, field: string, problems: Problem[]): string[] | undefined {

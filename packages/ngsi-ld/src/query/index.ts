@@ -8,3 +8,4 @@ export * from './parse-attribute-list.js';
 export * from './geo-query.js';
 export * from './parse-georel.js';
 export * from './parse-geo-query.js';
+export * from './matches-type-selection.js';
