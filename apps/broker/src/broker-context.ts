@@ -32,7 +32,8 @@ export interface BrokerContext {
   /** The current time as an ISO 8601 string (injectable for tests). */
   now(): string;
   repository(tenant: Tenant): EntityRepository;
-  onChange: ChangeListener;
+  /** Work derived from changes (history, notifications); none yet means writes need no transaction. */
+  onChange: ChangeListener | undefined;
 }
 
 export const DEFAULT_LIMITS: BrokerLimits = {
@@ -66,6 +67,25 @@ export function createBrokerContext(parts: {
       }
       return repository;
     },
-    onChange: parts.onChange ?? (() => Promise.resolve()),
+    onChange: parts.onChange,
   };
+}
+
+/**
+ * Run a write and hand its changes to the change listener in the same transaction. Without a
+ * listener the write runs alone: repository writes are single statements, atomic by themselves,
+ * so no transaction (and no BEGIN/COMMIT round trips) is needed.
+ * @example const ids = await writeWithChanges(ctx, async (db) => { … return { value, changes }; })
+ */
+export async function writeWithChanges<T>(
+  ctx: BrokerContext,
+  write: (db: Queryable) => Promise<{ value: T; changes: readonly EntityChange[] }>,
+): Promise<T> {
+  const listener = ctx.onChange;
+  if (!listener) return (await write(ctx.db)).value;
+  return ctx.db.transaction(async (tx) => {
+    const { value, changes } = await write(tx);
+    if (changes.length > 0) await listener(tx, changes);
+    return value;
+  });
 }

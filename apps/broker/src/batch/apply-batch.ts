@@ -72,7 +72,7 @@ export async function applyBatch<T>(
           before: existing.get(entity.id),
           after: entity,
         }));
-        await ctx.onChange(tx, changes);
+        if (ctx.onChange && changes.length > 0) await ctx.onChange(tx, changes);
         return false;
       })
       .catch((error: unknown) => {

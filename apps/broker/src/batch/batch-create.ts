@@ -1,5 +1,5 @@
 import { NgsiLdError, stampNewEntity, type Entity } from '@legocity/ngsi-ld';
-import type { BrokerContext, EntityChange } from '../broker-context.js';
+import { writeWithChanges, type BrokerContext, type EntityChange } from '../broker-context.js';
 import { emptyOutcome, type BatchItem, type BatchOutcome } from './batch-types.js';
 
 /**
@@ -29,13 +29,12 @@ export async function batchCreate(
 
   const tenant = await ctx.tenants.forWrite(tenantName);
   const repository = ctx.repository(tenant);
-  const inserted = await ctx.db.transaction(async (tx) => {
-    const ids = await repository.insert(tx, candidates);
+  const inserted = await writeWithChanges(ctx, async (db) => {
+    const ids = await repository.insert(db, candidates);
     const changes: EntityChange[] = candidates
       .filter((entity) => ids.has(entity.id))
       .map((entity) => ({ tenant: tenantName, id: entity.id, before: undefined, after: entity }));
-    await ctx.onChange(tx, changes);
-    return ids;
+    return { value: ids, changes };
   });
   for (const entity of candidates) {
     if (inserted.has(entity.id)) {

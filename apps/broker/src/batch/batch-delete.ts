@@ -1,4 +1,4 @@
-import type { BrokerContext } from '../broker-context.js';
+import { writeWithChanges, type BrokerContext } from '../broker-context.js';
 import { entityNotFound } from '../entities/modify-entity.js';
 import { emptyOutcome, type BatchItem, type BatchOutcome } from './batch-types.js';
 
@@ -25,18 +25,15 @@ export async function batchDelete(
   const ids = [...unique];
   const tenant = await ctx.tenants.forRead(tenantName);
   const repository = ctx.repository(tenant);
-  const deleted = await ctx.db.transaction(async (tx) => {
-    const removed = await repository.delete(tx, ids);
-    await ctx.onChange(
-      tx,
-      removed.map((entity) => ({
-        tenant: tenantName,
-        id: entity.id,
-        before: entity,
-        after: undefined,
-      })),
-    );
-    return new Set(removed.map((entity) => entity.id));
+  const deleted = await writeWithChanges(ctx, async (db) => {
+    const removed = await repository.delete(db, ids);
+    const changes = removed.map((entity) => ({
+      tenant: tenantName,
+      id: entity.id,
+      before: entity,
+      after: undefined,
+    }));
+    return { value: new Set(removed.map((entity) => entity.id)), changes };
   });
   for (const id of ids) {
     if (deleted.has(id)) outcome.success.push(id);

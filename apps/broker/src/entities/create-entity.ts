@@ -1,5 +1,5 @@
 import { NgsiLdError, stampNewEntity, type Entity } from '@legocity/ngsi-ld';
-import type { BrokerContext } from '../broker-context.js';
+import { writeWithChanges, type BrokerContext } from '../broker-context.js';
 
 /**
  * Create Entity — ETSI GS CIM 009 v1.8.1 §5.6.1. The tenant is created on its first write.
@@ -13,14 +13,17 @@ export async function createEntity(
   const tenant = await ctx.tenants.forWrite(tenantName);
   const repository = ctx.repository(tenant);
   const stored = stampNewEntity(entity, ctx.now());
-  return ctx.db.transaction(async (tx) => {
-    const inserted = await repository.insert(tx, [stored]);
-    if (!inserted.has(entity.id)) {
-      throw new NgsiLdError('AlreadyExists', `Entity ${entity.id} already exists`, { field: 'id' });
-    }
-    await ctx.onChange(tx, [
-      { tenant: tenantName, id: entity.id, before: undefined, after: stored },
-    ]);
-    return stored;
+  const isCreated = await writeWithChanges(ctx, async (db) => {
+    const inserted = await repository.insert(db, [stored]);
+    const value = inserted.has(entity.id);
+    return {
+      value,
+      changes: value
+        ? [{ tenant: tenantName, id: entity.id, before: undefined, after: stored }]
+        : [],
+    };
   });
+  if (!isCreated)
+    throw new NgsiLdError('AlreadyExists', `Entity ${entity.id} already exists`, { field: 'id' });
+  return stored;
 }

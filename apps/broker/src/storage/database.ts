@@ -7,11 +7,20 @@ export interface QueryResult<R> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /** A name unique to this SQL text (e.g. 'tenant_default.entity.get'). */
+  prepare?: string;
+}
+
 export interface Queryable {
-  /** Run one statement with `$1…$n` parameters. */
+  /**
+   * Run one statement with `$1…$n` parameters. Give `prepare` a name for fixed, hot statements:
+   * PostgreSQL then parses and plans them once per connection (PGlite ignores it).
+   */
   query<R = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
+    options?: QueryOptions,
   ): Promise<QueryResult<R>>;
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Attributes, Entity } from '@legocity/ngsi-ld';
+import { canonicalJson, type Attributes, type Entity } from '@legocity/ngsi-ld';
 
 /** A row of a tenant's `entity` table as both drivers return it. */
 export interface EntityRow {
@@ -48,8 +48,15 @@ export function geoRecords(entity: Entity): Record<string, unknown>[] {
   return records;
 }
 
-export function hasGeoProperty(entity: Entity): boolean {
-  return Object.values(entity.attributes).some((instances) =>
-    instances.some((instance) => instance.type === 'GeoProperty'),
+/**
+ * A comparable fingerprint of an entity's GeoProperty instances: equal fingerprints mean its
+ * spatial rows need no rewrite (most updates change measurements, not places).
+ */
+export function geoFingerprint(entity: Entity | undefined): string {
+  if (!entity) return '';
+  return canonicalJson(
+    geoRecords(entity)
+      .map(({ n, d, g }) => [n, d, g])
+      .sort(),
   );
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable, QueryResult } from './database.js';
+import type { Database, Queryable, QueryOptions, QueryResult } from './database.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -20,6 +20,8 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
     max: options.maxConnections ?? 16,
     application_name: options.applicationName ?? 'legocity-broker',
     statement_timeout: options.statementTimeoutMs ?? 30_000,
+    // Many small concurrent requests: parallel workers would compete with them for the same cores.
+    options: '-c max_parallel_workers_per_gather=0',
     types: { getTypeParser },
   });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
@@ -31,14 +33,18 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
     runner: pg.Pool | pg.PoolClient,
     sql: string,
     params?: readonly unknown[],
+    options?: QueryOptions,
   ) => {
-    const result = await runner.query(sql, params as unknown[] | undefined);
+    const values = params as unknown[] | undefined;
+    const result = options?.prepare
+      ? await runner.query({ name: options.prepare, text: sql, values })
+      : await runner.query(sql, values);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 } satisfies QueryResult<R>;
   };
 
   return {
     driver: 'postgres',
-    query: (sql, params) => query(pool, sql, params),
+    query: (sql, params, options) => query(pool, sql, params, options),
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -47,7 +53,7 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
       try {
         await tx.query('begin');
         const queryable: Queryable = {
-          query: (sql, params) => query(tx, sql, params),
+          query: (sql, params, options) => query(tx, sql, params, options),
           exec: async (sql) => {
             await tx.query(sql);
           },
