@@ -2,7 +2,8 @@ import type { Problem } from '../errors/ngsi-ld-error.js';
 import type { ActiveContext } from '../jsonld/types.js';
 import { isValidAttributeName } from '../query/index.js';
 import { isDateTime, isUri, normalizeDateTime, parseGeometry } from '../values/index.js';
-import { inferAttributeType, isGeometryLike } from './infer-attribute-type.js';
+import { isGeometryTyped } from '../values/geometry-shape.js';
+import { inferAttributeType } from './infer-attribute-type.js';
 import {
   ATTRIBUTE_TYPES,
   NGSI_LD_NULL,
@@ -60,7 +61,7 @@ export function parseAttributeInstance(
   }
   const input = raw as Record<string, unknown>;
   const declared = input.type ?? input['@type'];
-  if (isGeometryLike(input)) return parseBareGeometry(input, field, problems);
+  if (isGeometryTyped(input)) return parseBareGeometry(input, field, problems);
   let type: AttributeType;
   if (declared === undefined) {
     type = inferAttributeType(input);

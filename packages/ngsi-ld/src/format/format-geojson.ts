@@ -1,7 +1,7 @@
 import type { Entity, JsonObject, JsonValue } from '../entity/types.js';
 import { formatEntityMembers, projection } from './format-entity.js';
 import type { GeoJsonFormatOptions } from './format-options.js';
-import { isGeometry } from './geometry.js';
+import { isGeometry } from '../values/geometry-shape.js';
 import { createRenderer, type Renderer } from './renderer.js';
 
 /**

@@ -4,7 +4,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../entity/types.js';
-import { isGeometryTyped } from './geometry.js';
+import { isGeometryTyped } from '../values/geometry-shape.js';
 import { compactVocab, instanceValue, type InstanceValue } from './instance-value.js';
 import type { Renderer } from './renderer.js';
 

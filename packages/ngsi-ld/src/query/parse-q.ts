@@ -5,6 +5,7 @@ import { readAttributePath } from './read-attribute-path.js';
 import { readPattern } from './read-q-pattern.js';
 import { readValue } from './read-q-value.js';
 import { TOO_COMPLEX } from './too-complex.js';
+import { BooleanGrammar } from './boolean-grammar.js';
 
 /** Bounds on the work one query may ask for; past them the answer is TooComplexQuery (403). */
 export const Q_LIMITS = { maxLength: 4096, maxTerms: 100, maxDepth: 16 } as const;
@@ -38,11 +39,12 @@ export function parseQ(text: string, field = 'q'): Parsed<QExpression> {
   return expression && reader.problems.length === 0 ? ok(expression) : fail(reader.problems);
 }
 
-class QParser {
+class QParser extends BooleanGrammar<QExpression> {
   private terms = 0;
-  private deepestReported = false;
 
-  constructor(private readonly reader: QReader) {}
+  constructor(reader: QReader) {
+    super(reader, { orOperators: '|', maxDepth: Q_LIMITS.maxDepth });
+  }
 
   parse(): QExpression | undefined {
     let expression = this.parseOr(0);
@@ -57,43 +59,7 @@ class QParser {
     return expression;
   }
 
-  private parseOr(depth: number): QExpression | undefined {
-    const operands = [this.parseAnd(depth)];
-    while (this.reader.peek() === '|') {
-      this.reader.pos += 1;
-      operands.push(this.parseAnd(depth));
-    }
-    return combine('or', operands);
-  }
-
-  private parseAnd(depth: number): QExpression | undefined {
-    const operands = [this.parsePrimary(depth)];
-    while (this.reader.peek() === ';') {
-      this.reader.pos += 1;
-      operands.push(this.parsePrimary(depth));
-    }
-    return combine('and', operands);
-  }
-
-  private parsePrimary(depth: number): QExpression | undefined {
-    const { reader } = this;
-    if (reader.peek() !== '(') return this.parseTerm();
-    const open = reader.pos;
-    reader.pos += 1;
-    if (depth >= Q_LIMITS.maxDepth && !this.deepestReported) {
-      reader.report(`${TOO_COMPLEX}it nests parentheses more than ${Q_LIMITS.maxDepth} deep`);
-      this.deepestReported = true;
-    }
-    const inner = this.parseOr(depth + 1);
-    if (reader.peek() !== ')') {
-      reader.report(`'(' at ${reader.position(open)} is not closed by ')'`);
-      return undefined;
-    }
-    reader.pos += 1;
-    return inner;
-  }
-
-  private parseTerm(): QExpression | undefined {
+  protected parseTerm(): QExpression | undefined {
     const { reader } = this;
     this.terms += 1;
     if (this.terms === Q_LIMITS.maxTerms + 1) {
@@ -155,13 +121,3 @@ class QParser {
 }
 
 /** Join operands; nested groups of the same kind are flattened, since and/or are associative. */
-function combine(
-  kind: 'and' | 'or',
-  operands: Array<QExpression | undefined>,
-): QExpression | undefined {
-  if (!operands.every((operand): operand is QExpression => operand !== undefined)) return undefined;
-  const flat = operands.flatMap((operand) =>
-    operand.kind === kind ? operand.operands : [operand],
-  );
-  return flat.length === 1 ? flat[0] : { kind, operands: flat };
-}

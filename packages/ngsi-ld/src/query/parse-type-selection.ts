@@ -2,6 +2,7 @@ import { fail, ok, type Parsed } from '../errors/result.js';
 import { isValidAttributeName } from './attribute-name.js';
 import { QReader } from './q-reader.js';
 import { TOO_COMPLEX } from './too-complex.js';
+import { BooleanGrammar } from './boolean-grammar.js';
 
 /** An entity type selection: a type name, or an and/or of selections. Names are not expanded. */
 export type TypeSelection =
@@ -42,11 +43,12 @@ export function typeNames(selection: TypeSelection): string[] {
   return [...new Set(selection.operands.flatMap(typeNames))];
 }
 
-class TypeSelectionParser {
+class TypeSelectionParser extends BooleanGrammar<TypeSelection> {
   private types = 0;
-  private deepestReported = false;
 
-  constructor(private readonly reader: QReader) {}
+  constructor(reader: QReader) {
+    super(reader, { orOperators: '|,', maxDepth: TYPE_SELECTION_LIMITS.maxDepth });
+  }
 
   parse(): TypeSelection | undefined {
     const selection = this.parseOr(0);
@@ -57,42 +59,8 @@ class TypeSelectionParser {
     return undefined;
   }
 
-  private parseOr(depth: number): TypeSelection | undefined {
-    const operands = [this.parseAnd(depth)];
-    while (this.reader.peek() === '|' || this.reader.peek() === ',') {
-      this.reader.pos += 1;
-      operands.push(this.parseAnd(depth));
-    }
-    return combine('or', operands);
-  }
-
-  private parseAnd(depth: number): TypeSelection | undefined {
-    const operands = [this.parsePrimary(depth)];
-    while (this.reader.peek() === ';') {
-      this.reader.pos += 1;
-      operands.push(this.parsePrimary(depth));
-    }
-    return combine('and', operands);
-  }
-
-  private parsePrimary(depth: number): TypeSelection | undefined {
-    const { reader } = this;
-    if (reader.peek() !== '(') return this.parseName();
-    const open = reader.pos;
-    reader.pos += 1;
-    if (depth >= TYPE_SELECTION_LIMITS.maxDepth && !this.deepestReported) {
-      reader.report(
-        `${TOO_COMPLEX}it nests parentheses more than ${TYPE_SELECTION_LIMITS.maxDepth} deep`,
-      );
-      this.deepestReported = true;
-    }
-    const inner = this.parseOr(depth + 1);
-    if (reader.peek() !== ')') {
-      reader.report(`'(' at ${reader.position(open)} is not closed by ')'`);
-      return undefined;
-    }
-    reader.pos += 1;
-    return inner;
+  protected parseTerm(): TypeSelection | undefined {
+    return this.parseName();
   }
 
   private parseName(): TypeSelection | undefined {
@@ -129,16 +97,4 @@ class TypeSelectionParser {
     }
     return spaced ? undefined : { kind: 'type', name };
   }
-}
-
-function combine(
-  kind: 'and' | 'or',
-  operands: Array<TypeSelection | undefined>,
-): TypeSelection | undefined {
-  if (!operands.every((operand): operand is TypeSelection => operand !== undefined))
-    return undefined;
-  const flat = operands.flatMap((operand) =>
-    operand.kind === kind ? operand.operands : [operand],
-  );
-  return flat.length === 1 ? flat[0] : { kind, operands: flat };
 }
