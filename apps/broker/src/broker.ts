@@ -15,7 +15,7 @@ import { openDatabase } from './open-database.js';
 import type { Database } from './storage/database.js';
 import { loadMigrations, migrateGlobal } from './storage/migrate.js';
 import { TenantRegistry } from './tenants/tenant-registry.js';
-import { BROKER_VERSION } from './version.js';
+import { BROKER_VERSION, gitCommit } from './version.js';
 
 export interface Broker {
   app: FastifyInstance;
@@ -57,7 +57,7 @@ export async function createBroker(
     fetchTimeoutMs: config.contextFetchTimeout,
     maxContextBytes: 1024 * 1024,
   });
-  const commit = config.commit ?? 'unknown';
+  const commit = config.commit ?? gitCommit() ?? 'unknown';
   const startedAt = new Date();
   const metrics = createMetrics({ prefix: 'legocity_broker' });
   registerStorageMetrics(metrics, db, tenants);

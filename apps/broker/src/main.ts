@@ -7,7 +7,7 @@ import { formatProblems, summarizeConfig } from '@legocity/config';
 import { createLogger, createShutdown, serializeError } from '@legocity/observability';
 import { createBroker } from './broker.js';
 import { brokerConfigSchema, readBrokerConfig } from './config.js';
-import { BROKER_VERSION } from './version.js';
+import { BROKER_VERSION, gitCommit } from './version.js';
 
 async function main(): Promise<void> {
   const loaded = readBrokerConfig();
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger({
     component: 'broker',
     version: BROKER_VERSION,
-    commit: config.commit ?? 'unknown',
+    commit: config.commit ?? gitCommit() ?? 'unknown',
     level: config.logLevel,
   });
   logger.info(
