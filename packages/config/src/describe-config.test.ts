@@ -3,7 +3,7 @@ import { describeConfig } from './describe-config.js';
 import { string } from './fields/string-field.js';
 import { formatConfigTable } from './format-config-table.js';
 import { formatProblems } from './format-problems.js';
-import { brokerSchema } from './test-schema.js';
+import { brokerSchema } from './test-schema.test-support.js';
 
 describe('describeConfig', () => {
   it('lists every variable in declaration order with its type, default and flags', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { loadConfig } from './load-config.js';
 import type { ConfigOf } from './schema.js';
-import { brokerSchema } from './test-schema.js';
+import { brokerSchema } from './test-schema.test-support.js';
 
 const adminKey = 'k3y-0f-the-admin';
 

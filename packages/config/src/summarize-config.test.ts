@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './load-config.js';
 import { maskUrlPassword } from './mask-url-password.js';
 import { summarizeConfig } from './summarize-config.js';
-import { brokerSchema } from './test-schema.js';
+import { brokerSchema } from './test-schema.test-support.js';
 
 describe('summarizeConfig', () => {
   it('redacts secrets, masks URL passwords and shows unset values as null', () => {

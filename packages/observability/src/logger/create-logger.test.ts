@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLines } from './capture-lines.test-helper.js';
+import { captureLines } from './capture-lines.test-support.js';
 import { createLogger } from './create-logger.js';
 
 const identity = { component: 'broker', version: '1.2.0', commit: 'abc1234' };

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger/create-logger.js';
-import { captureLines } from '../logger/capture-lines.test-helper.js';
+import { captureLines } from '../logger/capture-lines.test-support.js';
 import { createShutdown } from './create-shutdown.js';
 
 function setup(timeoutMs = 1_000) {

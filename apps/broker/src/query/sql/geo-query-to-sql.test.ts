@@ -8,7 +8,7 @@ import {
   openSqlTestTenant,
   type SqlTestTenant,
   type TestEntity,
-} from './sql-test-tenant.js';
+} from './sql-test-tenant.test-support.js';
 
 const BERLIN = [13.405, 52.52];
 const POTSDAM = [13.0645, 52.3906]; // about 27 km from BERLIN

@@ -8,7 +8,7 @@ import {
   openSqlTestTenant,
   type SqlTestTenant,
   type TestEntity,
-} from './sql-test-tenant.js';
+} from './sql-test-tenant.test-support.js';
 
 const AT = { createdAt: '2024-01-01T00:00:00.000Z', modifiedAt: '2024-01-01T00:00:00.000Z' };
 const prop = (value: JsonValue, extra: Partial<AttributeInstance> = {}): AttributeInstance => ({

@@ -2,7 +2,7 @@ import { parseTypeSelection } from '@legocity/ngsi-ld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlParams } from '../../storage/sql-params.js';
 import { testDrivers } from '../../testing/test-database.js';
-import { expand, openSqlTestTenant, type SqlTestTenant } from './sql-test-tenant.js';
+import { expand, openSqlTestTenant, type SqlTestTenant } from './sql-test-tenant.test-support.js';
 import { typeSelectionToSql } from './type-selection-to-sql.js';
 
 const ENTITIES = [
