@@ -44,3 +44,34 @@ describe.each(testDrivers())('Type selectors and query limits on %s', (driver) =
     expect(problem.detail).toMatch(/idPattern/);
   });
 });
+
+describe.each(testDrivers())('Representation options on %s', (driver) => {
+  let t: TestBroker;
+  beforeAll(async () => {
+    t = await startTestBroker(driver);
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    [{ options: 'normalized,keyValues' }, 'options'],
+    [{ options: 'concise', format: 'keyValues' }, 'format'],
+  ])('rejects contradictory representations %j, naming the parameter', async (query, field) => {
+    const api = client(t);
+    const id = urn('Thing');
+    await api.seed(entity(id, 'Thing'));
+    const problem = expectProblem(await api.retrieve(id, query), 400, 'BadRequestData');
+    expect(problem.field).toBe(field);
+  });
+
+  it('accepts format and options that agree', async () => {
+    const api = client(t);
+    const id = urn('Thing');
+    await api.seed(entity(id, 'Thing', { a: property(1) }));
+    const response = await api.retrieve(id, {
+      options: 'keyValues,sysAttrs',
+      format: 'simplified',
+    });
+    expect(response.status).toBe(200);
+    expect((response.body as Record<string, unknown>).a).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ import { ContextStore } from './contexts/context-store.js';
 import { openDatabase } from './open-database.js';
 import type { Database } from './storage/database.js';
 import { loadMigrations, migrateGlobal } from './storage/migrate.js';
+import { quoteIdentifier } from './storage/sql-params.js';
 import { TenantRegistry } from './tenants/tenant-registry.js';
 import { BROKER_VERSION, gitCommit } from './version.js';
 
@@ -110,6 +111,10 @@ function registerStorageMetrics(metrics: Metrics, db: Database, tenants: TenantR
       gauge.set({ state: 'waiting' }, stats.waiting);
     },
   });
+  const countFailures = metrics.counter({
+    name: 'entity_count_failures_total',
+    help: 'Tenants whose entities could not be counted for the entities gauge.',
+  });
   let cached: { at: number; rows: { tenant: string; type: string; n: number }[] } | undefined;
   metrics.gauge({
     name: 'entities',
@@ -119,11 +124,17 @@ function registerStorageMetrics(metrics: Metrics, db: Database, tenants: TenantR
       if (!cached || Date.now() - cached.at > ENTITY_COUNT_TTL_MS) {
         const rows: { tenant: string; type: string; n: number }[] = [];
         for (const tenant of await tenants.list()) {
-          const result = await db.query<{ type: string; n: number }>(
-            `select t.type, count(*)::int as n from "${tenant.schema}".entity e cross join lateral unnest(e.types) as t(type) group by t.type`,
-          );
-          for (const row of result.rows)
-            rows.push({ tenant: tenant.name || 'default', type: row.type, n: row.n });
+          // One broken tenant must not hide the counts of the others; the failure is counted.
+          try {
+            const result = await db.query<{ type: string; n: number }>(
+              `select t.type, count(*)::int as n from ${quoteIdentifier(tenant.schema)}.entity e cross join lateral unnest(e.types) as t(type) group by t.type`,
+            );
+            for (const row of result.rows) {
+              rows.push({ tenant: tenant.name || 'default', type: row.type, n: row.n });
+            }
+          } catch {
+            countFailures.inc();
+          }
         }
         cached = { at: Date.now(), rows };
       }

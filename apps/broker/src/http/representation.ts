@@ -51,16 +51,19 @@ export function parseRepresentation(
     );
   }
   const options = parseOptions(params.options, ['keyValues', 'concise', 'sysAttrs', 'normalized']);
-  let representation: FormatOptions['representation'] = options.has('keyValues')
-    ? 'keyValues'
-    : options.has('concise')
-      ? 'concise'
-      : 'normalized';
-  if (options.has('keyValues') && options.has('concise')) {
-    throw new NgsiLdError('BadRequestData', 'options: keyValues and concise cannot be combined', {
-      field: 'options',
-    });
+  const chosen = (['normalized', 'concise', 'keyValues'] as const).filter((name) =>
+    options.has(name),
+  );
+  if (chosen.length > 1) {
+    throw new NgsiLdError(
+      'BadRequestData',
+      `options: ${chosen.join(' and ')} cannot be combined; choose one representation`,
+      {
+        field: 'options',
+      },
+    );
   }
+  let representation: FormatOptions['representation'] = chosen[0] ?? 'normalized';
   if (params.format !== undefined) {
     const format = FORMATS[params.format as keyof typeof FORMATS];
     if (!format) {
@@ -68,6 +71,15 @@ export function parseRepresentation(
         'BadRequestData',
         `format must be one of ${Object.keys(FORMATS).join(', ')}`,
         { field: 'format' },
+      );
+    }
+    if (chosen[0] !== undefined && chosen[0] !== format) {
+      throw new NgsiLdError(
+        'BadRequestData',
+        `format=${params.format} contradicts options=${chosen[0]}`,
+        {
+          field: 'format',
+        },
       );
     }
     representation = format;
