@@ -7,6 +7,7 @@
  * Input (argv[2], JSON): { target: 'broker'|'pg', pass, entities, batchSize, concurrency,
  *   databaseName, brokerUrl?, brokerPid?, databaseUrl?, schema? }
  */
+import { authHeaders } from './api-key.mjs';
 import pg from 'pg';
 import pgUtils from 'pg/lib/utils.js';
 import { storedRow, weatherObserved } from './entity-generator.mjs';
@@ -75,7 +76,7 @@ async function brokerSender() {
     async send(body) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeaders() },
         body,
       });
       const text = await response.text();

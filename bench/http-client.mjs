@@ -7,6 +7,7 @@
  * Input (argv[2], JSON): { url, scenario: 'patch'|'get'|'query', connections, durationSeconds,
  *   warmupSeconds, entities, databaseName, serverPid }
  */
+import { authHeaders } from './api-key.mjs';
 import autocannon from 'autocannon';
 import { entityId, queryParams, randomPoint, seededRandom } from './entity-generator.mjs';
 import { summarize } from './latency.mjs';
@@ -25,7 +26,7 @@ const SCENARIOS = {
       ...request,
       method: 'PATCH',
       path: `/ngsi-ld/v1/entities/${randomId()}/attrs`,
-      headers: { 'content-type': 'application/json' },
+      headers: { ...request.headers, 'content-type': 'application/json' },
       body: JSON.stringify({
         temperature: { type: 'Property', value: Math.round(300 * random()) / 10 + 5 },
       }),
@@ -115,6 +116,7 @@ function run(durationSeconds, onTiming, onBody) {
         connections: input.connections,
         pipelining: 1,
         duration: durationSeconds,
+        headers: authHeaders(),
         requests: [{ setupRequest: scenario.request, onResponse: onBody }],
       },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),

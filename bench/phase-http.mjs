@@ -5,6 +5,7 @@
  * query, and PATCH of one attribute. Reads run before writes so that they see the freshly
  * loaded table, not the dead rows the PATCH phase leaves for autovacuum.
  */
+import { authHeaders } from './api-key.mjs';
 import { entityId, queryParams, randomPoint, seededRandom } from './entity-generator.mjs';
 import { cpus } from 'node:os';
 import { sampleRss, waitForQuietMachine } from './proc-stats.mjs';
@@ -74,6 +75,7 @@ export async function runHttpPhase({ options, db, broker }) {
 async function probeBroker(url, entities) {
   const one = await fetch(
     `${url}/ngsi-ld/v1/entities/${encodeURIComponent(entityId(entities - 1))}`,
+    { headers: authHeaders() },
   );
   const body = await one.json();
   if (one.status !== 200 || body.temperature === undefined) {
@@ -87,7 +89,9 @@ async function probeBroker(url, entities) {
   const points = 20;
   for (let i = 0; i < points; i += 1) {
     const search = new URLSearchParams({ ...queryParams(randomPoint(random)), count: 'true' });
-    const response = await fetch(`${url}/ngsi-ld/v1/entities?${search.toString()}`);
+    const response = await fetch(`${url}/ngsi-ld/v1/entities?${search.toString()}`, {
+      headers: authHeaders(),
+    });
     const page = await response.json();
     if (response.status !== 200)
       throw new Error(`The probe query answered ${response.status}: ${JSON.stringify(page)}`);

@@ -10,12 +10,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { authHeaders, benchApiKey } from './api-key.mjs';
 import { buildIfStale } from './build-if-stale.mjs';
 import { explainBrokerQuery } from './explain-query.mjs';
 import { randomPoint, seededRandom } from './entity-generator.mjs';
 import { parseOptions } from './options.mjs';
 import { runBatchPhase } from './phase-batch-upsert.mjs';
 import { runHttpPhase } from './phase-http.mjs';
+import { runNotificationPhase } from './phase-notifications.mjs';
+import { runTemporalPhase, temporalSummary } from './phase-temporal.mjs';
 import {
   CPU_HEADER,
   SUMMARY_HEADER,
@@ -84,6 +87,8 @@ try {
   await db.query('vacuum analyze');
   const http = await runHttpPhase({ options, db, broker });
   const explained = await explainBrokerQuery(db, randomPoint(seededRandom(11)));
+  const notifications = await runNotificationPhase({ options, broker });
+  const temporal = await runTemporalPhase({ options, db, broker });
   await stopProcess(broker.process);
 
   const results = {
@@ -93,6 +98,8 @@ try {
     batch,
     http,
     explained,
+    notifications,
+    temporal,
   };
   mkdirSync(RESULTS, { recursive: true });
   const file = `${RESULTS}${stamp}.json`;
@@ -117,6 +124,9 @@ async function startBroker(databaseUrl, { poolSize }, cpuProfileDir) {
     LEGOCITY_BROKER_PORT: String(port),
     LEGOCITY_BROKER_HOST: '127.0.0.1',
     LEGOCITY_BROKER_LOG_LEVEL: 'warn',
+    // Auth stays on (its cost is measured); the per-key rate limit would cap the load itself.
+    LEGOCITY_BROKER_ADMIN_KEY: benchApiKey(),
+    LEGOCITY_BROKER_RATE_LIMIT: '0',
     ...(poolSize ? { LEGOCITY_BROKER_DB_POOL_SIZE: String(poolSize) } : {}),
   };
   const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
@@ -126,7 +136,8 @@ async function startBroker(databaseUrl, { poolSize }, cpuProfileDir) {
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health/ready`, handle);
-  return { url, pid: handle.pid, process: handle };
+  // Phases send `headers` with every broker request (the run's API key).
+  return { url, pid: handle.pid, process: handle, headers: authHeaders() };
 }
 
 async function describeEnvironment(db, options) {
@@ -152,6 +163,17 @@ function gitCommit() {
   } catch {
     return 'unknown';
   }
+}
+
+function notificationSummary(n) {
+  const lost = n.expected - n.delivered;
+  return [
+    `Notifications: ${n.subscriptions} subscriptions, ${n.writes} writes (PATCH p50 ${n.writeLatency.p50} ms) → ` +
+      `${n.delivered}/${n.expected} delivered${lost > 0 ? ` (${lost} MISSING)` : ''}, ` +
+      `${Math.round(n.notificationsPerSecond)} entities notified/s ` +
+      `(sink alone: ${Math.round(n.baseline.notificationsPerSecond)} POST/s = ${Math.round((100 * n.notificationsPerSecond) / n.baseline.notificationsPerSecond)}%).`,
+    `Write → notification received: p50 ${n.latency.p50} ms, p99 ${n.latency.p99} ms; outbox drained ${n.drainSeconds.toFixed(1)} s after the writers stopped.`,
+  ].join('\n');
 }
 
 function mb(bytes) {
@@ -199,6 +221,8 @@ function printSummary(results, file) {
       results.explained.sql,
       results.explained.plan,
     );
+  if (results.notifications) out.push('', notificationSummary(results.notifications));
+  if (results.temporal) out.push('', ...temporalSummary(results.temporal));
   out.push('', 'Markdown:', '', markdownTable(SUMMARY_HEADER, summaryRows(results)), '');
   const problems = problemsOf(results);
   if (problems.length > 0)

@@ -100,7 +100,7 @@ describe.each(testDrivers())(
         const response = await t.broker.app.inject({
           method: 'POST',
           url: ENTITIES,
-          headers: { 'ngsild-tenant': api.tenant },
+          headers: { 'ngsild-tenant': api.tenant, authorization: `Bearer ${t.adminKey}` },
         });
         expect(response.statusCode).toBe(411);
         expect(response.json()).toMatchObject({
@@ -116,6 +116,7 @@ describe.each(testDrivers())(
           url: ENTITIES,
           headers: {
             'ngsild-tenant': api.tenant,
+            authorization: `Bearer ${t.adminKey}`,
             'content-type': 'application/json',
             'transfer-encoding': 'chunked',
           },

@@ -343,7 +343,11 @@ describe.each(testDrivers())('JSON-LD @contexts on %s', (driver) => {
           const response = await restarted.app.inject({
             method: 'GET',
             url: `/ngsi-ld/v1/entities/${encodeURIComponent(id)}`,
-            headers: { 'ngsild-tenant': api.tenant, ...linkTo(url) },
+            headers: {
+              'ngsild-tenant': api.tenant,
+              authorization: `Bearer ${t.adminKey}`,
+              ...linkTo(url),
+            },
           });
           expect(response.statusCode, response.body).toBe(200);
           expect(response.json()).toEqual({ id, type: 'Bus', speed: property(3) });

@@ -20,12 +20,14 @@ const station = (n: number) => ({
 describe.each(testDrivers())('broker-client against the broker on %s', (driver) => {
   let broker: TestBroker;
   let client: BrokerClient;
+  let address: string;
 
   beforeAll(async () => {
     broker = await startTestBroker(driver);
-    const address = await broker.broker.app.listen({ port: 0, host: '127.0.0.1' });
+    address = await broker.broker.app.listen({ port: 0, host: '127.0.0.1' });
     client = createBrokerClient({
       baseUrl: address,
+      apiKey: broker.adminKey,
       tenant: uniqueTenant('client'),
       retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
     });
@@ -78,6 +80,14 @@ describe.each(testDrivers())('broker-client against the broker on %s', (driver) 
       limit: 0,
     });
     expect(count).toBeGreaterThan(0);
+  });
+
+  it('reports a request without an API key as a 401 BrokerError', async () => {
+    const anonymous = createBrokerClient({ baseUrl: address, retry: { attempts: 1 } });
+    const failure = await anonymous
+      .queryEntities({ type: 'Room' })
+      .catch((error: unknown) => error);
+    expect(isBrokerError(failure) && failure.status).toBe(401);
   });
 
   it('lists the entity types', async () => {

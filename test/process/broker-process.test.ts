@@ -1,52 +1,11 @@
 /**
  * The broker as an operator runs it: a real process, real signals, a real data folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-
-const MAIN = new URL('../../apps/broker/src/main.ts', import.meta.url).pathname;
-
-interface RunningBroker {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function runBroker(env: Record<string, string>): RunningBroker {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
-    env: { ...process.env, LEGOCITY_BROKER_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    url: `http://127.0.0.1:${env.LEGOCITY_BROKER_PORT ?? '1026'}`,
-    output: () => output,
-    exited,
-  };
-}
-
-async function waitReady(broker: RunningBroker, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${broker.url}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`broker not ready in time:\n${broker.output()}`);
-}
-
-const freePort = () => String(20_000 + Math.floor(Math.random() * 20_000));
+import { freePort, runBroker, waitReady } from './run-broker.js';
 
 describe('the broker process', () => {
   let dataDir: string;
@@ -75,6 +34,15 @@ describe('the broker process', () => {
     const env = { LEGOCITY_BROKER_PORT: port, LEGOCITY_BROKER_DATA_DIR: dataDir };
     const first = runBroker(env);
     await waitReady(first);
+    // No admin key existed: the broker wrote one to the data folder, readable by its owner only,
+    // and logged where, never what.
+    const keyFile = join(dataDir, 'admin.key');
+    expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+    const adminKey = (await readFile(keyFile, 'utf8')).trim();
+    expect(adminKey).toMatch(/^lgc_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    expect(first.output()).toContain(keyFile);
+    expect(first.output()).not.toContain(adminKey.slice('lgc_0123456789abcdef_'.length));
+    const authorization = `Bearer ${adminKey}`;
     const batch = Array.from({ length: 1000 }, (_, i) => ({
       id: `urn:ngsi-ld:Sensor:${i}`,
       type: 'Sensor',
@@ -82,7 +50,7 @@ describe('the broker process', () => {
     }));
     const inFlight = fetch(`${first.url}/ngsi-ld/v1/entityOperations/upsert`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify(batch),
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -94,9 +62,15 @@ describe('the broker process', () => {
 
     const second = runBroker(env);
     await waitReady(second);
-    const counted = await fetch(`${second.url}/ngsi-ld/v1/entities?type=Sensor&count=true&limit=0`);
+    const counted = await fetch(
+      `${second.url}/ngsi-ld/v1/entities?type=Sensor&count=true&limit=0`,
+      {
+        headers: { authorization },
+      },
+    );
     expect(counted.headers.get('ngsild-results-count')).toBe('1000');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  });
+    // Two PGlite starts in one test: slow when the whole suite shares the CPUs.
+  }, 90_000);
 });

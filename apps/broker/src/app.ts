@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { NgsiLdError } from '@legocity/ngsi-ld';
 import type { Health, Logger, Metrics, VersionInfo } from '@legocity/observability';
+import type { AccessControl } from './auth/access-control.js';
+import { callerContextFactory, registerAccessControl } from './auth/http-access.js';
+import { registerAdminRoutes } from './auth/routes.js';
+import { REFUSE_ALL_WRITES } from './auth/write-guard.js';
 import type { BrokerContext } from './broker-context.js';
 import { registerBatchRoutes } from './batch/routes.js';
 import type { ContextService } from './contexts/context-service.js';
@@ -13,7 +17,9 @@ import { problemFromError } from './http/problem-from-error.js';
 import { RouteTable, type RouteDeps } from './http/route-kit.js';
 import { registerOpenApiRoutes } from './openapi/routes.js';
 import { registerOpsRoutes } from './ops/routes.js';
+import { registerSubscriptionRoutes } from './subscriptions/routes.js';
 import { registerQueryRoutes } from './query/routes.js';
+import { registerTemporalRoutes } from './temporal/routes.js';
 import { BROKER_VERSION } from './version.js';
 
 export interface AppDeps {
@@ -26,6 +32,8 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** The URL clients reach the broker at (named in the OpenAPI document). */
   publicUrl: string;
+  /** API keys and scopes on every request; undefined when LEGOCITY_BROKER_AUTH=off. */
+  access?: AccessControl | undefined;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -67,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (typeof tenant === 'string') reply.header('ngsild-tenant', tenant);
     (request as { doneInFlight?: () => void }).doneInFlight = deps.metrics.startHttpRequest();
   });
+  if (deps.access) registerAccessControl(app, deps.access);
   app.addHook('onResponse', async (request, reply) => {
     (request as { doneInFlight?: () => void }).doneInFlight?.();
     deps.metrics.observeHttpRequest({
@@ -107,12 +116,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(error.status).type(JSON).send(error.toProblemDetails());
   });
 
-  const routeDeps: RouteDeps = { ctx: deps.ctx, contexts: deps.contexts };
+  // With access control, routes write through callerContext(request, deps), which carries the
+  // caller's write guard; a route that writes with deps.ctx instead is refused (fails closed).
+  const routeDeps: RouteDeps = deps.access
+    ? {
+        ctx: { ...deps.ctx, writeGuard: REFUSE_ALL_WRITES },
+        contexts: deps.contexts,
+        forRequest: callerContextFactory(deps.ctx, deps.access),
+      }
+    : { ctx: deps.ctx, contexts: deps.contexts };
   registerEntityRoutes(app, routes, routeDeps);
   registerQueryRoutes(app, routes, routeDeps);
   registerBatchRoutes(app, routes, routeDeps);
   registerDiscoveryRoutes(app, routes, routeDeps);
   registerContextRoutes(app, routes, routeDeps);
+  registerTemporalRoutes(app, routes, routeDeps);
+  registerSubscriptionRoutes(app, routes, routeDeps);
+  registerAdminRoutes(app, routes, {
+    db: deps.ctx.db,
+    authenticator: deps.access?.authenticator ?? { forget: () => undefined },
+  });
   registerOpsRoutes(app, routes, {
     health: deps.health,
     metrics: deps.metrics,

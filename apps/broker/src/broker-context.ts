@@ -1,4 +1,4 @@
-import type { Entity } from '@legocity/ngsi-ld';
+import type { Entity, NgsiLdError } from '@legocity/ngsi-ld';
 import type { Database, Queryable } from './storage/database.js';
 import { EntityRepository } from './storage/entity-repository.js';
 import type { Tenant, TenantRegistry } from './tenants/tenant-registry.js';
@@ -17,11 +17,24 @@ export interface EntityChange {
  */
 export type ChangeListener = (tx: Queryable, changes: readonly EntityChange[]) => Promise<void>;
 
+/**
+ * The write permissions of the caller of a request (access control, docs/security.md): checked on
+ * every change inside the writing transaction, so a refused change stores nothing.
+ */
+export interface WriteGuard {
+  /** Why the caller may not make this change (Forbidden), or undefined when it may. */
+  deny(change: EntityChange): NgsiLdError | undefined;
+}
+
 /** Limits that protect the broker; every one is configurable. */
 export interface BrokerLimits {
   maxBatchEntities: number;
   maxQueryLimit: number;
   defaultQueryLimit: number;
+  /** Most instances (or aggregation periods) per attribute in a temporal answer (206 beyond). */
+  maxTemporalInstances: number;
+  /** How long history is kept when a tenant sets nothing, in seconds; 0 = forever. */
+  historyRetentionSeconds: number;
 }
 
 /** What every broker operation needs. Operations know nothing of HTTP. */
@@ -34,12 +47,16 @@ export interface BrokerContext {
   repository(tenant: Tenant): EntityRepository;
   /** Work derived from changes (history, notifications); none yet means writes need no transaction. */
   onChange: ChangeListener | undefined;
+  /** The caller's write permissions; undefined: unrestricted (admin, auth off, internal writes). */
+  writeGuard?: WriteGuard | undefined;
 }
 
 export const DEFAULT_LIMITS: BrokerLimits = {
   maxBatchEntities: 1000,
   maxQueryLimit: 1000,
   defaultQueryLimit: 20,
+  maxTemporalInstances: 1000,
+  historyRetentionSeconds: 90 * 86_400,
 };
 
 /**
@@ -73,7 +90,7 @@ export function createBrokerContext(parts: {
 
 /**
  * Run a write and hand its changes to the change listener in the same transaction. Without a
- * listener the write runs alone: repository writes are single statements, atomic by themselves,
+ * listener or a write guard the write runs alone: repository writes are single statements, atomic by themselves,
  * so no transaction (and no BEGIN/COMMIT round trips) is needed.
  * @example const ids = await writeWithChanges(ctx, async (db) => { … return { value, changes }; })
  */
@@ -81,11 +98,30 @@ export async function writeWithChanges<T>(
   ctx: BrokerContext,
   write: (db: Queryable) => Promise<{ value: T; changes: readonly EntityChange[] }>,
 ): Promise<T> {
-  const listener = ctx.onChange;
-  if (!listener) return (await write(ctx.db)).value;
+  if (!ctx.onChange && !ctx.writeGuard) return (await write(ctx.db)).value;
   return ctx.db.transaction(async (tx) => {
     const { value, changes } = await write(tx);
-    if (changes.length > 0) await listener(tx, changes);
+    await handChanges(ctx, tx, changes);
     return value;
   });
+}
+
+/**
+ * Hand committed-to-be changes to the change listener inside the writing transaction. Every write
+ * path calls this (directly or through writeWithChanges), so checks on changes live here.
+ * @example await handChanges(ctx, tx, [{ tenant: '', id, before, after }])
+ */
+export async function handChanges(
+  ctx: BrokerContext,
+  tx: Queryable,
+  changes: readonly EntityChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  if (ctx.writeGuard) {
+    for (const change of changes) {
+      const refusal = ctx.writeGuard.deny(change);
+      if (refusal) throw refusal;
+    }
+  }
+  if (ctx.onChange) await ctx.onChange(tx, changes);
 }

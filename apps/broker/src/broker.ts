@@ -7,11 +7,15 @@ import {
   type Metrics,
 } from '@legocity/observability';
 import { buildApp } from './app.js';
+import { startAccessControl } from './auth/start-access-control.js';
 import { createBrokerContext, type BrokerContext } from './broker-context.js';
 import type { BrokerConfig } from './config.js';
 import { ContextService } from './contexts/context-service.js';
 import { ContextStore } from './contexts/context-store.js';
+import { recordChanges } from './history/change-log.js';
+import { Notifier } from './notifications/notifier.js';
 import { openDatabase } from './open-database.js';
+import { startRetentionJob } from './temporal/retention/retention-job.js';
 import type { Database } from './storage/database.js';
 import { loadMigrations, migrateGlobal } from './storage/migrate.js';
 import { quoteIdentifier } from './storage/sql-params.js';
@@ -46,10 +50,16 @@ export async function createBroker(
   const ctx = createBrokerContext({
     db,
     tenants,
+    onChange: recordChanges(
+      (tenant) => tenants.schemaOf(tenant),
+      () => new Date().toISOString(),
+    ),
     limits: {
       maxBatchEntities: config.maxBatchEntities,
       maxQueryLimit: config.maxQueryLimit,
       defaultQueryLimit: config.defaultQueryLimit,
+      maxTemporalInstances: config.temporalMaxInstances,
+      historyRetentionSeconds: config.historyRetention / 1000,
     },
   });
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -62,6 +72,7 @@ export async function createBroker(
   const startedAt = new Date();
   const metrics = createMetrics({ prefix: 'legocity_broker' });
   registerStorageMetrics(metrics, db, tenants);
+  const auth = await startAccessControl({ config, db, logger, metrics });
   const health = createHealth({
     component: 'broker',
     version: BROKER_VERSION,
@@ -73,6 +84,7 @@ export async function createBroker(
         critical: true,
         run: async () => (await db.ping(), { ok: true, detail: db.driver }),
       },
+      auth.healthCheck,
     ],
   });
   const app = await buildApp({
@@ -84,6 +96,27 @@ export async function createBroker(
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl,
     version: () => versionInfo({ component: 'broker', version: BROKER_VERSION, commit, startedAt }),
+    access: auth.access,
+  });
+  const notifier = new Notifier({
+    db,
+    tenants,
+    contexts,
+    logger,
+    metrics,
+    pollMs: config.notifyPoll,
+    timeoutMs: config.notifyTimeout,
+    maxBackoffMs: config.notifyMaxBackoff,
+    leaseMs: config.notifyLease,
+    concurrency: config.notifyConcurrency,
+  });
+  await notifier.start();
+  const retention = startRetentionJob({
+    db,
+    intervalMs: config.retentionInterval,
+    defaultRetentionSeconds: config.historyRetention / 1000,
+    logger,
+    metrics,
   });
   return {
     app,
@@ -92,6 +125,9 @@ export async function createBroker(
     markShuttingDown: () => health.markShuttingDown(),
     async close() {
       await app.close();
+      await auth.close();
+      await retention.stop();
+      await notifier.close();
       if (!options.db) await db.close();
     },
   };

@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import {
+  defineField,
   duration,
+  formatDuration,
   integer,
   loadConfig,
+  number,
   oneOf,
+  parseDuration,
   path,
   string,
   url,
   type ConfigOf,
+  type Field,
+  type FieldOptions,
+  type RequiredFieldOptions,
   type LoadConfigResult,
 } from '@legocity/config';
 
@@ -47,7 +54,8 @@ export const brokerConfigSchema = {
   dataDir: path({
     env: 'LEGOCITY_BROKER_DATA_DIR',
     default: '.legocity/broker',
-    description: 'Folder of the embedded database (used when DATABASE_URL is unset).',
+    description:
+      'Folder of the embedded database (used when DATABASE_URL is unset) and of the bootstrap admin key file `admin.key`.',
   }),
   poolSize: integer({
     env: 'LEGOCITY_BROKER_DB_POOL_SIZE',
@@ -89,6 +97,25 @@ export const brokerConfigSchema = {
     default: 20,
     description: 'Page size when a query gives no `limit`.',
   }),
+  temporalMaxInstances: integer({
+    env: 'LEGOCITY_BROKER_TEMPORAL_MAX_INSTANCES',
+    min: 1,
+    max: 100_000,
+    default: 1000,
+    description:
+      'Most instances (or aggregation periods) per attribute in one temporal answer; beyond, 206 Partial Content with Content-Range.',
+  }),
+  historyRetention: retention({
+    env: 'LEGOCITY_BROKER_HISTORY_RETENTION',
+    default: 90 * 86_400_000,
+    description:
+      'How long entity history (the temporal API) is kept, unless a tenant sets its own; 0 keeps it forever.',
+  }),
+  retentionInterval: duration({
+    env: 'LEGOCITY_BROKER_RETENTION_INTERVAL',
+    default: 600_000,
+    description: 'How often the broker deletes history older than the retention period.',
+  }),
   contextFetchTimeout: duration({
     env: 'LEGOCITY_BROKER_CONTEXT_TIMEOUT',
     default: 5_000,
@@ -99,6 +126,64 @@ export const brokerConfigSchema = {
     default: 15_000,
     description: 'Time allowed to drain requests on SIGTERM before exiting.',
   }),
+  notifyPoll: duration({
+    env: 'LEGOCITY_BROKER_NOTIFY_POLL',
+    default: 1_000,
+    description:
+      'How often the notifier looks for changes and due retries without being woken (commits wake it at once).',
+  }),
+  notifyTimeout: duration({
+    env: 'LEGOCITY_BROKER_NOTIFY_TIMEOUT',
+    default: 10_000,
+    description:
+      'Time a notification endpoint has to answer, unless the subscription sets endpoint.timeout.',
+  }),
+  notifyMaxBackoff: duration({
+    env: 'LEGOCITY_BROKER_NOTIFY_MAX_BACKOFF',
+    default: 60_000,
+    description:
+      'Longest wait between retries of a failing notification endpoint (backoff doubles from 1 s).',
+  }),
+  notifyLease: duration({
+    env: 'LEGOCITY_BROKER_NOTIFY_LEASE',
+    default: 30_000,
+    description:
+      'How long a broker process holds a subscription while delivering; after a crash, another process delivers once it lapses.',
+  }),
+  notifyConcurrency: integer({
+    env: 'LEGOCITY_BROKER_NOTIFY_CONCURRENCY',
+    min: 1,
+    max: 1000,
+    default: 32,
+    description: 'Subscriptions whose notifications one broker process delivers at the same time.',
+  }),
+  auth: oneOf(['on', 'off'] as const, {
+    env: 'LEGOCITY_BROKER_AUTH',
+    default: 'on',
+    description:
+      'API keys on every request but health, metrics, version and docs (docs/security.md). `off` is for local experiments only, and says so in the log.',
+  }),
+  adminKey: apiKey({
+    env: 'LEGOCITY_BROKER_ADMIN_KEY',
+    optional: true,
+    secret: true,
+    description:
+      'An admin API key the deployment provides (stored hashed at start-up). Unset: a `bootstrap-admin` key is written to `<dataDir>/admin.key` when no admin key exists.',
+  }),
+  rateLimit: number({
+    env: 'LEGOCITY_BROKER_RATE_LIMIT',
+    min: 0,
+    default: 2000,
+    description:
+      'Requests per second per API key and broker process (429 with Retry-After beyond); 0 = unlimited. A key may carry its own limit.',
+  }),
+  rateBurst: integer({
+    env: 'LEGOCITY_BROKER_RATE_BURST',
+    min: 1,
+    optional: true,
+    description:
+      'Requests a key may send at once after being idle. Default: one second of its rate.',
+  }),
   commit: string({
     env: 'LEGOCITY_COMMIT',
     optional: true,
@@ -107,6 +192,40 @@ export const brokerConfigSchema = {
 };
 
 export type BrokerConfig = ConfigOf<typeof brokerConfigSchema>;
+
+/** A duration (`90d`, `12h`) in milliseconds, or `0` for "forever". */
+function retention(
+  options: RequiredFieldOptions<FieldOptions<number>, number>,
+): Field<number, false> {
+  return defineField<number>(
+    {
+      type: 'duration',
+      parse: (raw) => {
+        if (raw.trim() === '0') return { ok: true, value: 0 };
+        const ms = parseDuration(raw);
+        return ms === undefined
+          ? { ok: false, message: 'must be a duration such as 30d or 12h, or 0 to keep forever' }
+          : { ok: true, value: ms };
+      },
+      format: (ms) => (ms === 0 ? '0' : formatDuration(ms)),
+    },
+    options,
+  ) as Field<number, false>;
+}
+
+/** A LegoCity API key (`lgc_<id>_<secret>`); the message never repeats the text (a secret). */
+function apiKey(options: FieldOptions<string> & { optional: true }): Field<string, true> {
+  return defineField<string>(
+    {
+      type: 'API key (lgc_<id>_<secret>)',
+      parse: (raw) =>
+        /^lgc_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/.test(raw.trim())
+          ? { ok: true, value: raw.trim() }
+          : { ok: false, message: 'must be a LegoCity API key: lgc_<16 hex>_<43 base64url>' },
+    },
+    options,
+  ) as Field<string, true>;
+}
 
 /**
  * Read the broker's configuration from an environment (default: this process's).

@@ -41,6 +41,28 @@ describe('parseClientOptions', () => {
     expect(attempt).not.toThrow(/s3cret/);
   });
 
+  it('sends an apiKey as a Bearer Authorization header', () => {
+    const settings = parseClientOptions({
+      baseUrl: 'http://localhost:1026',
+      apiKey: 'lgc_abc_s3cret',
+    });
+    expect(settings.headers.Authorization).toBe('Bearer lgc_abc_s3cret');
+  });
+
+  it('refuses an apiKey with spaces or next to an Authorization header, without echoing it', () => {
+    const withSpace = () =>
+      parseClientOptions({ baseUrl: 'http://localhost:1026', apiKey: 'two words' });
+    expect(withSpace).toThrow(/apiKey must be non-empty printable text/);
+    expect(withSpace).not.toThrow(/two words/);
+    const both = () =>
+      parseClientOptions({
+        baseUrl: 'http://localhost:1026',
+        apiKey: 'k',
+        headers: { authorization: 'Bearer other' },
+      });
+    expect(both).toThrow(/apiKey and headers.Authorization cannot both be given/);
+  });
+
   it('refuses an invalid header without echoing its value', () => {
     const attempt = () =>
       parseClientOptions({

@@ -29,6 +29,11 @@ export interface BrokerClientOptions {
   context?: string;
   /** Extra headers, e.g. Authorization. Never logged, never in error messages. */
   headers?: Record<string, string>;
+  /**
+   * An API key, sent as `Authorization: Bearer <apiKey>` (LegoCity, and brokers behind a bearer
+   * token gateway). Never logged, never in error messages.
+   */
+  apiKey?: string;
   /** Per attempt, default 10 000. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -72,6 +77,7 @@ export function parseClientOptions(options: BrokerClientOptions): ClientSettings
   if (options.headers !== undefined && !areValidHeaders(options.headers)) {
     problems.push('headers must hold valid HTTP header names and values');
   }
+  if (options.apiKey !== undefined) checkApiKey(options, problems);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) problems.push('timeoutMs must be positive');
   const retry: RetryPolicy = {
@@ -91,7 +97,10 @@ export function parseClientOptions(options: BrokerClientOptions): ClientSettings
     baseUrl,
     tenant: options.tenant,
     context: options.context,
-    headers: { ...options.headers },
+    headers: {
+      ...options.headers,
+      ...(options.apiKey !== undefined && { Authorization: `Bearer ${options.apiKey}` }),
+    },
     timeoutMs,
     retry,
     retryNonIdempotent: options.retryNonIdempotent ?? false,
@@ -99,6 +108,17 @@ export function parseClientOptions(options: BrokerClientOptions): ClientSettings
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     onRetry: options.onRetry,
   };
+}
+
+function checkApiKey(options: BrokerClientOptions, problems: string[]): void {
+  // Values are never echoed: this is a credential.
+  if (!/^[\x21-\x7e]+$/.test(options.apiKey ?? '')) {
+    problems.push('apiKey must be non-empty printable text without spaces');
+  }
+  const headerNames = Object.keys(options.headers ?? {}).map((name) => name.toLowerCase());
+  if (headerNames.includes('authorization')) {
+    problems.push('apiKey and headers.Authorization cannot both be given');
+  }
 }
 
 export function checkTenant(tenant: string, problems: string[]): void {

@@ -8,3 +8,4 @@ export * from './jsonld/index.js';
 export * from './query/index.js';
 export * from './values/index.js';
 export * from './format/index.js';
+export * from './subscription/index.js';

@@ -1,5 +1,5 @@
 import { NgsiLdError, type Entity } from '@legocity/ngsi-ld';
-import type { BrokerContext, EntityChange } from '../broker-context.js';
+import { handChanges, type BrokerContext, type EntityChange } from '../broker-context.js';
 import type { Tenant } from '../tenants/tenant-registry.js';
 import { entityNotFound } from '../entities/modify-entity.js';
 import { emptyOutcome, groupById, type BatchItem, type BatchOutcome } from './batch-types.js';
@@ -48,6 +48,12 @@ export async function applyBatch<T>(
             outcome.errors.push({ entityId: id, error: entityNotFound(id) });
             continue;
           }
+          // The caller's write permissions, per entity: a refused one is its own error (207).
+          const refusal = ctx.writeGuard?.deny({ tenant: tenantName, id, before, after: current });
+          if (refusal) {
+            outcome.errors.push({ entityId: id, error: refusal });
+            continue;
+          }
           outcome.success.push(id);
           if (before) updates.push(current);
           else {
@@ -72,7 +78,7 @@ export async function applyBatch<T>(
           before: existing.get(entity.id),
           after: entity,
         }));
-        if (ctx.onChange && changes.length > 0) await ctx.onChange(tx, changes);
+        await handChanges(ctx, tx, changes);
         return false;
       })
       .catch((error: unknown) => {

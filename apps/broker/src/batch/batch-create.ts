@@ -22,7 +22,16 @@ export async function batchCreate(
       outcome.errors.push({ entityId: item.id, error: alreadyExists(item.id) });
     else {
       seen.add(item.id);
-      candidates.push(stampNewEntity(item.value, now));
+      // The caller's write permissions, per entity: a refused one is its own error (207).
+      const entity = stampNewEntity(item.value, now);
+      const refusal = ctx.writeGuard?.deny({
+        tenant: tenantName,
+        id: item.id,
+        before: undefined,
+        after: entity,
+      });
+      if (refusal) outcome.errors.push({ entityId: item.id, error: refusal });
+      else candidates.push(entity);
     }
   }
   if (candidates.length === 0) return outcome;

@@ -1,3 +1,4 @@
+import type { Entity, NgsiLdError } from '@legocity/ngsi-ld';
 import { writeWithChanges, type BrokerContext } from '../broker-context.js';
 import { entityNotFound } from '../entities/modify-entity.js';
 import { emptyOutcome, type BatchItem, type BatchOutcome } from './batch-types.js';
@@ -25,8 +26,19 @@ export async function batchDelete(
   const ids = [...unique];
   const tenant = await ctx.tenants.forRead(tenantName);
   const repository = ctx.repository(tenant);
+  const refused = new Map<string, NgsiLdError>();
   const deleted = await writeWithChanges(ctx, async (db) => {
-    const removed = await repository.delete(db, ids);
+    // The caller's write permissions, per entity: a refused one is its own error (207).
+    const guard = ctx.writeGuard;
+    const existing = guard ? await repository.lock(db, ids) : new Map<string, Entity>();
+    for (const [id, before] of existing) {
+      const refusal = guard?.deny({ tenant: tenantName, id, before, after: undefined });
+      if (refusal) refused.set(id, refusal);
+    }
+    const removed = await repository.delete(
+      db,
+      ids.filter((id) => !refused.has(id)),
+    );
     const changes = removed.map((entity) => ({
       tenant: tenantName,
       id: entity.id,
@@ -36,7 +48,9 @@ export async function batchDelete(
     return { value: new Set(removed.map((entity) => entity.id)), changes };
   });
   for (const id of ids) {
-    if (deleted.has(id)) outcome.success.push(id);
+    const refusal = refused.get(id);
+    if (refusal) outcome.errors.push({ entityId: id, error: refusal });
+    else if (deleted.has(id)) outcome.success.push(id);
     else outcome.errors.push({ entityId: id, error: entityNotFound(id) });
   }
   for (const id of repeats) outcome.errors.push({ entityId: id, error: entityNotFound(id) });

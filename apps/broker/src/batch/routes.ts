@@ -12,7 +12,13 @@ import type { BrokerContext } from '../broker-context.js';
 import { JSON } from '../http/media-types.js';
 import { parseOptions } from '../http/query-params.js';
 import { itemContext, requestContext } from '../http/request-context.js';
-import { bodyOf, tenantOf, type RouteDeps, type RouteTable } from '../http/route-kit.js';
+import {
+  bodyOf,
+  callerContext,
+  tenantOf,
+  type RouteDeps,
+  type RouteTable,
+} from '../http/route-kit.js';
 import { batchCreate } from './batch-create.js';
 import { batchDelete } from './batch-delete.js';
 import { batchMerge } from './batch-merge.js';
@@ -44,7 +50,11 @@ export function registerBatchRoutes(
       const items = await parseItems(deps, request, (raw, context) =>
         parseEntity(raw, { context, mode: 'create' }),
       );
-      return send(reply, await batchCreate(ctx, tenantOf(request), items), 'created-list');
+      return send(
+        reply,
+        await batchCreate(callerContext(request, deps), tenantOf(request), items),
+        'created-list',
+      );
     },
   });
 
@@ -66,7 +76,12 @@ export function registerBatchRoutes(
       const items = await parseItems(deps, request, (raw, context) =>
         parseEntity(raw, { context, mode: 'create', allowNull }),
       );
-      const outcome = await batchUpsert(ctx, tenantOf(request), items, mode);
+      const outcome = await batchUpsert(
+        callerContext(request, deps),
+        tenantOf(request),
+        items,
+        mode,
+      );
       return send(reply, outcome, 'upsert');
     },
   });
@@ -81,7 +96,7 @@ export function registerBatchRoutes(
       const items = await parseItems(deps, request, (raw, context) =>
         parseFragmentWithId(raw, context),
       );
-      const outcome = await batchUpdate(ctx, tenantOf(request), items, {
+      const outcome = await batchUpdate(callerContext(request, deps), tenantOf(request), items, {
         overwrite: !options.has('noOverwrite'),
       });
       return send(reply, outcome, 'no-content');
@@ -97,7 +112,11 @@ export function registerBatchRoutes(
       const items = await parseItems(deps, request, (raw, context) =>
         parseFragmentWithId(raw, context),
       );
-      return send(reply, await batchMerge(ctx, tenantOf(request), items), 'no-content');
+      return send(
+        reply,
+        await batchMerge(callerContext(request, deps), tenantOf(request), items),
+        'no-content',
+      );
     },
   });
 
@@ -119,7 +138,11 @@ export function registerBatchRoutes(
               }),
             },
       );
-      return send(reply, await batchDelete(ctx, tenantOf(request), items), 'no-content');
+      return send(
+        reply,
+        await batchDelete(callerContext(request, deps), tenantOf(request), items),
+        'no-content',
+      );
     },
   });
 }

@@ -1,4 +1,4 @@
-import { writeWithChanges, type BrokerContext } from '../broker-context.js';
+import { handChanges, writeWithChanges, type BrokerContext } from '../broker-context.js';
 import { entityNotFound } from './modify-entity.js';
 
 const OPTIMISTIC_ATTEMPTS = 3;
@@ -39,7 +39,6 @@ export async function deleteEntity(
     if (!current || (options.typeMatches && !options.typeMatches(current.type)))
       throw entityNotFound(id);
     await repository.delete(tx, [id]);
-    if (ctx.onChange)
-      await ctx.onChange(tx, [{ tenant: tenantName, id, before: current, after: undefined }]);
+    await handChanges(ctx, tx, [{ tenant: tenantName, id, before: current, after: undefined }]);
   });
 }

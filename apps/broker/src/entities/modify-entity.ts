@@ -1,5 +1,5 @@
 import { NgsiLdError, type Entity } from '@legocity/ngsi-ld';
-import { writeWithChanges, type BrokerContext } from '../broker-context.js';
+import { handChanges, writeWithChanges, type BrokerContext } from '../broker-context.js';
 
 /** What a modification computed: the entity to store, or undefined when nothing changed. */
 export interface Modification<R> {
@@ -62,7 +62,7 @@ export async function modifyEntity<R>(
     const { entity, result } = compute(current);
     if (entity && current) {
       await repository.update(tx, [entity], new Map([[id, current]]));
-      if (ctx.onChange) await ctx.onChange(tx, change(current, entity));
+      await handChanges(ctx, tx, change(current, entity));
     }
     return result;
   });

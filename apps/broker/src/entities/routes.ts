@@ -20,6 +20,7 @@ import { parseRepresentation, REPRESENTATION_PARAMS } from '../http/representati
 import { sendEntities } from '../http/respond.js';
 import {
   bodyOf,
+  callerContext,
   contextOf,
   entityIdParam,
   pathParam,
@@ -61,7 +62,7 @@ export function registerEntityRoutes(
       const context = await contextOf(request, deps);
       const parsed = parseEntity(bodyOf(request), { context, mode: 'create' });
       if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
-      await createEntity(ctx, tenantOf(request), parsed.value);
+      await createEntity(callerContext(request, deps), tenantOf(request), parsed.value);
       return reply
         .code(201)
         .header('location', `${BASE}/${encodeURIComponent(parsed.value.id)}`)
@@ -95,7 +96,7 @@ export function registerEntityRoutes(
     query: ['type'],
     async handler(request, reply, query) {
       const context = await contextOf(request, deps);
-      await deleteEntity(ctx, tenantOf(request), entityIdParam(request), {
+      await deleteEntity(callerContext(request, deps), tenantOf(request), entityIdParam(request), {
         typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
@@ -111,7 +112,7 @@ export function registerEntityRoutes(
       const context = await contextOf(request, deps);
       const id = entityIdParam(request);
       const fragment = parseFragment(bodyOf(request), context, id);
-      await mergeEntity(ctx, tenantOf(request), id, fragment, {
+      await mergeEntity(callerContext(request, deps), tenantOf(request), id, fragment, {
         typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
@@ -128,7 +129,7 @@ export function registerEntityRoutes(
       const id = entityIdParam(request);
       const parsed = parseEntity(bodyOf(request), { context, mode: 'replace', id });
       if (!parsed.ok) throw NgsiLdError.fromProblems('BadRequestData', parsed.problems);
-      await replaceEntity(ctx, tenantOf(request), parsed.value, {
+      await replaceEntity(callerContext(request, deps), tenantOf(request), parsed.value, {
         typeMatches: typeFilter(query.type, context),
       });
       return reply.code(204).send();
@@ -145,7 +146,7 @@ export function registerEntityRoutes(
       const id = entityIdParam(request);
       const options = parseOptions(query.options, ['noOverwrite']);
       const outcome = await appendAttributes(
-        ctx,
+        callerContext(request, deps),
         tenantOf(request),
         id,
         parseFragment(bodyOf(request), context, id),
@@ -167,7 +168,7 @@ export function registerEntityRoutes(
       const context = await contextOf(request, deps);
       const id = entityIdParam(request);
       const outcome = await updateAttributes(
-        ctx,
+        callerContext(request, deps),
         tenantOf(request),
         id,
         parseFragment(bodyOf(request), context, id),
@@ -198,9 +199,16 @@ export function registerEntityRoutes(
           allowNull,
           partial,
         });
-        await operation(ctx, tenantOf(request), entityIdParam(request), attribute, instances, {
-          typeMatches: typeFilter(query.type, context),
-        });
+        await operation(
+          callerContext(request, deps),
+          tenantOf(request),
+          entityIdParam(request),
+          attribute,
+          instances,
+          {
+            typeMatches: typeFilter(query.type, context),
+          },
+        );
         return reply.code(204).send();
       },
     });
@@ -224,11 +232,17 @@ export function registerEntityRoutes(
           field: 'datasetId',
         });
       }
-      await deleteAttribute(ctx, tenantOf(request), entityIdParam(request), attribute, {
-        ...(query.datasetId !== undefined ? { datasetId: query.datasetId } : {}),
-        deleteAll,
-        typeMatches: typeFilter(query.type, context),
-      });
+      await deleteAttribute(
+        callerContext(request, deps),
+        tenantOf(request),
+        entityIdParam(request),
+        attribute,
+        {
+          ...(query.datasetId !== undefined ? { datasetId: query.datasetId } : {}),
+          deleteAll,
+          typeMatches: typeFilter(query.type, context),
+        },
+      );
       return reply.code(204).send();
     },
   });

@@ -8,8 +8,11 @@ import { requestContext } from './request-context.js';
 
 /** What every route handler may use. */
 export interface RouteDeps {
+  /** For reads. Writes use callerContext(request, deps): with access control on, this one refuses them. */
   ctx: BrokerContext;
   contexts: ContextService;
+  /** The context of one request's caller (its write guard); undefined when auth is off. */
+  forRequest?: ((request: FastifyRequest) => BrokerContext) | undefined;
 }
 
 export interface RouteSpec {
@@ -72,6 +75,15 @@ export function tenantOf(request: FastifyRequest): string {
   const problem = checkTenantName(name);
   if (problem) throw NgsiLdError.fromProblems('BadRequestData', [problem]);
   return name;
+}
+
+/**
+ * The BrokerContext a request writes with: it carries the caller's write permissions, checked on
+ * every entity change (types and tenant) before it commits.
+ * @example await createEntity(callerContext(request, deps), tenantOf(request), entity)
+ */
+export function callerContext(request: FastifyRequest, deps: RouteDeps): BrokerContext {
+  return deps.forRequest ? deps.forRequest(request) : deps.ctx;
 }
 
 /**

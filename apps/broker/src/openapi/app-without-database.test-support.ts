@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createHealth, createLogger, createMetrics } from '@legocity/observability';
 import { buildApp } from '../app.js';
+import { registerAdminRoutes } from '../auth/routes.js';
 import { registerBatchRoutes } from '../batch/routes.js';
 import { DEFAULT_LIMITS, type BrokerContext } from '../broker-context.js';
 import type { ContextService } from '../contexts/context-service.js';
@@ -10,6 +11,8 @@ import { registerEntityRoutes } from '../entities/routes.js';
 import { RouteTable, type RouteDeps } from '../http/route-kit.js';
 import { registerOpsRoutes, type OpsDeps } from '../ops/routes.js';
 import { registerQueryRoutes } from '../query/routes.js';
+import { registerSubscriptionRoutes } from '../subscriptions/routes.js';
+import { registerTemporalRoutes } from '../temporal/routes.js';
 import { registerOpenApiRoutes } from './routes.js';
 
 /**
@@ -34,6 +37,12 @@ export function routeTableWithoutDatabase(): RouteTable {
   registerBatchRoutes(app, table, fakeRouteDeps);
   registerDiscoveryRoutes(app, table, fakeRouteDeps);
   registerContextRoutes(app, table, fakeRouteDeps);
+  registerSubscriptionRoutes(app, table, fakeRouteDeps);
+  registerTemporalRoutes(app, table, fakeRouteDeps);
+  registerAdminRoutes(app, table, {
+    db: fakeRouteDeps.ctx.db,
+    authenticator: { forget: () => undefined },
+  });
   registerOpsRoutes(app, table, fakeOpsDeps);
   registerOpenApiRoutes(app, table, { version: 'test', serverUrl: () => 'http://localhost:1026' });
   return table;

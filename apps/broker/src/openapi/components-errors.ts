@@ -97,10 +97,13 @@ const ERROR_RESPONSES: Record<string, { description: string; types: ErrorTypeNam
   },
   NotFound: {
     description:
-      'The entity, attribute, type or @context does not exist (ResourceNotFound), or the NGSILD-Tenant was never written to (NonexistentTenant).',
+      'The entity, attribute, type, @context or subscription does not exist (ResourceNotFound), or the NGSILD-Tenant was never written to (NonexistentTenant).',
     types: ['ResourceNotFound', 'NonexistentTenant'],
   },
-  Conflict: { description: 'The entity already exists.', types: ['AlreadyExists'] },
+  Conflict: {
+    description: 'The entity (or subscription) already exists.',
+    types: ['AlreadyExists'],
+  },
   TooManyResults: {
     description:
       '`limit` is above the broker maximum (TooManyResults), or the query is too complex or too slow to answer (TooComplexQuery).',
@@ -129,13 +132,28 @@ const ERROR_RESPONSES: Record<string, { description: string; types: ErrorTypeNam
   },
   NotImplemented: {
     description:
-      'A parameter of the spec that this broker does not support was given (csf, local, via, join, joinLevel, containedBy, entityMap, scopeQ, datasetId, expandValues, collectionSize, doNotCompact): it is refused, never ignored.',
+      'A parameter of the spec that this broker does not support was given (csf, local, via, join, joinLevel, containedBy, entityMap, scopeQ, datasetId, expandValues, collectionSize, doNotCompact), or a Subscription member it does not support (timeInterval, temporalQ…): it is refused, never ignored.',
     types: ['NotImplemented'],
   },
   ServiceUnavailable: {
     description:
       'A remote @context named by the request cannot be fetched (LdContextNotAvailable), or the database cannot be reached (ServiceUnavailable). Retry later.',
     types: ['LdContextNotAvailable', 'ServiceUnavailable'],
+  },
+  Unauthorized: {
+    description:
+      'No API key, or one that is unknown, malformed, expired, revoked or rotated out. The answer carries `WWW-Authenticate: Bearer`.',
+    types: ['Unauthorized'],
+  },
+  Forbidden: {
+    description:
+      "The API key is valid but its scopes do not allow this: the wrong tenant, read-only, not admin, or (for writes) an entity type outside the key's list, which the detail names.",
+    types: ['Forbidden'],
+  },
+  TooManyRequests: {
+    description:
+      'The API key is over its request rate (LEGOCITY_BROKER_RATE_LIMIT or its own); `Retry-After` gives the seconds to wait.',
+    types: ['TooManyRequests'],
   },
   InternalError: {
     description:

@@ -58,6 +58,11 @@ export function sharedParameters(limits: BrokerLimits): Record<string, Parameter
       'The local id of a stored @context (the last segment of its Location), or for a Cached one its original URL.',
       '8d2f6c1e-7f0b-4e55-a3c1-2b9d7e0c4a11',
     ),
+    subscriptionId: path(
+      'subscriptionId',
+      'The subscription id: a URI (URL-encode it). Not a URI: 400 BadRequestData.',
+      'urn:ngsi-ld:Subscription:parking-filling-up',
+    ),
     entityType: query(
       'type',
       `Only act on the entity when it has one of the types named here (an entity type selection, ${SPEC} §4.17; on single-entity operations every name counts as an alternative). Short names are expanded with the request @context. An entity that exists but has none of them answers 404.`,
@@ -256,6 +261,12 @@ export function sharedHeaders(): Record<string, HeaderObject> {
       required: true,
       schema: { type: 'string' },
       example: '/ngsi-ld/v1/jsonldContexts/8d2f6c1e-7f0b-4e55-a3c1-2b9d7e0c4a11',
+    },
+    SubscriptionLocation: {
+      description: 'The path of the created subscription.',
+      required: true,
+      schema: { type: 'string' },
+      example: '/ngsi-ld/v1/subscriptions/urn%3Angsi-ld%3ASubscription%3Aparking-filling-up',
     },
   };
 }

@@ -174,3 +174,83 @@ export const UPDATE_RESULT_EXAMPLE: Record<string, ExampleObject> = {
     },
   },
 };
+
+export const SUBSCRIPTION_ID = 'urn:ngsi-ld:Subscription:parking-filling-up';
+
+const subscription = {
+  id: SUBSCRIPTION_ID,
+  type: 'Subscription',
+  subscriptionName: 'Car parks filling up',
+  entities: [{ type: 'OffStreetParking' }],
+  watchedAttributes: ['availableSpotNumber'],
+  q: 'availableSpotNumber<20',
+  notification: {
+    attributes: ['availableSpotNumber'],
+    format: 'keyValues',
+    endpoint: { uri: 'http://dashboard.example:8080/notify', accept: 'application/json' },
+  },
+};
+
+/** A body to create the subscription: HTTP and MQTT endpoints, and with "@context" in the body. */
+export const SUBSCRIPTION_EXAMPLES: Record<string, ExampleObject> = {
+  http: {
+    summary: 'Notify an HTTP endpoint (any @context in the Link header)',
+    value: subscription,
+  },
+  mqtt: {
+    summary: 'Publish to an MQTT topic with QoS 2',
+    value: {
+      ...subscription,
+      id: 'urn:ngsi-ld:Subscription:parking-mqtt',
+      notification: {
+        ...subscription.notification,
+        endpoint: {
+          uri: 'mqtt://mqtt.example:1883/city/parking',
+          notifierInfo: [{ key: 'MQTT-QoS', value: '2' }],
+        },
+      },
+    },
+  },
+  jsonLd: {
+    summary: 'application/ld+json ("@context" in the body)',
+    value: { ...subscription, '@context': USER_CONTEXT },
+  },
+};
+
+/** The subscription as Retrieve Subscription returns it (options=sysAttrs). */
+export const SUBSCRIPTION_RESPONSE_EXAMPLE = {
+  ...subscription,
+  isActive: true,
+  status: 'active',
+  notification: {
+    ...subscription.notification,
+    status: 'ok',
+    timesSent: 3,
+    timesFailed: 0,
+    lastNotification: '2025-05-04T10:18:17Z',
+    lastSuccess: '2025-05-04T10:18:17Z',
+  },
+  createdAt: '2025-05-04T09:00:00Z',
+  modifiedAt: '2025-05-04T09:00:00Z',
+};
+
+export const SUBSCRIPTION_FRAGMENT_EXAMPLES: Record<string, ExampleObject> = {
+  pause: { summary: 'Pause the subscription', value: { isActive: false } },
+  endpoint: {
+    summary: 'Send notifications elsewhere, as JSON-LD',
+    value: {
+      notification: {
+        endpoint: { uri: 'https://ops.example/notify', accept: 'application/ld+json' },
+      },
+    },
+  },
+};
+
+/** A Notification the subscription above sends (keyValues, one attribute). */
+export const NOTIFICATION_EXAMPLE = {
+  id: 'urn:ngsi-ld:Notification:0b6e2f4c-5d1a-4c8e-9f3b-7a2d1e6c9b40',
+  type: 'Notification',
+  subscriptionId: SUBSCRIPTION_ID,
+  notifiedAt: '2025-05-04T10:18:17Z',
+  data: [{ id: PARKING_ID, type: 'OffStreetParking', availableSpotNumber: 18 }],
+};

@@ -35,7 +35,7 @@ describe('buildOpenApiDocument', () => {
 
   it('cites the spec clause at the start of every NGSI-LD operation', () => {
     const ngsiLd = operations().filter(
-      ({ op }) => !['Operations', 'Documentation'].includes(op.tags[0] ?? ''),
+      ({ op }) => !['Operations', 'Documentation', 'Admin'].includes(op.tags[0] ?? ''),
     );
     expect(ngsiLd.length).toBeGreaterThan(20);
     for (const { method, path, op } of ngsiLd) {
@@ -44,7 +44,12 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('states the limits the broker enforces', () => {
-    const limits = { maxBatchEntities: 50, maxQueryLimit: 200, defaultQueryLimit: 10 };
+    const limits = {
+      ...DEFAULT_LIMITS,
+      maxBatchEntities: 50,
+      maxQueryLimit: 200,
+      defaultQueryLimit: 10,
+    };
     const custom = buildOpenApiDocument({
       version: 'x',
       serverUrl: 'http://localhost:1026',
@@ -138,5 +143,24 @@ describe('checkOpenApiStructure', () => {
       'GET /things/{id}: path parameter id is not declared',
       'GET /things/{id} 200: a response needs a description',
     ]);
+  });
+});
+
+describe('the security of the OpenAPI document', () => {
+  it('asks for the bearer API key everywhere but health, metrics, version and the docs', () => {
+    expect(document.security).toEqual([{ apiKey: [] }]);
+    expect(document.components.securitySchemes?.apiKey).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    const open = operations()
+      .filter(({ op }) => op.security?.length === 0)
+      .map(({ path }) => path);
+    expect(open).toEqual(
+      expect.arrayContaining(['/health', '/metrics', '/version', '/ngsi-ld/v1/openapi.json']),
+    );
+    expect(
+      open.some((path) => path.startsWith('/admin') || path.startsWith('/ngsi-ld/v1/entities')),
+    ).toBe(false);
   });
 });

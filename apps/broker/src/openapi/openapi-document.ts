@@ -9,13 +9,18 @@ import { discoveryPaths } from './paths-discovery.js';
 import { docsPaths } from './paths-docs.js';
 import { entityPaths } from './paths-entities.js';
 import { opsPaths } from './paths-ops.js';
+import { adminPaths, adminSchemas } from './paths-admin.js';
+import { withSecurity } from './security.js';
 import { queryPaths } from './paths-query.js';
+import { subscriptionPaths } from './paths-subscriptions.js';
+import { temporalPaths } from './paths-temporal.js';
 import { discoverySchemas } from './schemas-discovery.js';
 import { entitySchemas } from './schemas-entity.js';
 import { geoJsonSchemas } from './schemas-geojson.js';
 import { opsSchemas } from './schemas-ops.js';
 import { querySchemas } from './schemas-query.js';
 import { resultSchemas } from './schemas-results.js';
+import { subscriptionSchemas } from './schemas-subscription.js';
 
 export interface OpenApiOptions {
   /** The broker version (package.json). */
@@ -47,7 +52,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
     info: {
       title: 'LegoCity NGSI-LD context broker',
       version: options.version,
-      summary: `NGSI-LD (${SPEC}) entities, queries, batches, discovery and @context management.`,
+      summary: `NGSI-LD (${SPEC}) entities, queries, batches, discovery, @context management, subscriptions and temporal history.`,
       description: DESCRIPTION,
       license: { name: 'Apache 2.0', identifier: 'Apache-2.0' },
     },
@@ -59,23 +64,43 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       },
       { name: 'Query', description: 'Find entities by type, id, attributes, q and geo-queries.' },
       {
+        name: 'Temporal',
+        description:
+          'The history of entities: every change recorded, with time ranges, lastN and aggregation.',
+      },
+      {
         name: 'Batch',
         description: 'Create, upsert, update, merge or delete many entities in one request.',
       },
       { name: 'Discovery', description: 'Which entity types and attributes exist.' },
       { name: 'Contexts', description: 'Store and serve JSON-LD @contexts.' },
+      {
+        name: 'Subscriptions',
+        description: 'Be notified (HTTP or MQTT) when matching entities change.',
+      },
+      {
+        name: 'Admin',
+        description: 'API keys and the audit log (admin scope only; not NGSI-LD).',
+      },
       { name: 'Operations', description: 'Health, metrics and version (not NGSI-LD).' },
       { name: 'Documentation', description: 'This document and its docs page.' },
     ],
-    paths: mergePaths([
-      entityPaths(),
-      queryPaths(),
-      batchPaths(limits),
-      discoveryPaths(),
-      contextPaths(),
-      opsPaths(),
-      docsPaths(),
-    ]),
+    paths: withSecurity(
+      mergePaths([
+        entityPaths(),
+        queryPaths(),
+        temporalPaths(),
+        batchPaths(limits),
+        discoveryPaths(),
+        contextPaths(),
+        subscriptionPaths(limits),
+        adminPaths(),
+        opsPaths(),
+        docsPaths(),
+      ]),
+    ),
+    // Every operation needs an API key unless it says `security: []` (docs/security.md).
+    security: [{ apiKey: [] }],
     components: {
       schemas: {
         ProblemDetails: problemDetailsSchema(),
@@ -85,10 +110,21 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
         ...discoverySchemas(),
         ...querySchemas(),
         ...opsSchemas(),
+        ...adminSchemas(),
+        ...subscriptionSchemas(),
       },
       parameters: sharedParameters(limits),
       headers: sharedHeaders(),
       responses: errorResponses(),
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'lgc_<keyId>_<secret>',
+          description:
+            'A LegoCity API key as `Authorization: Bearer <key>` (or the `X-API-Key` header). Scopes: admin; write (tenants, entity types); read (tenants). See docs/security.md.',
+        },
+      },
     },
   };
 }

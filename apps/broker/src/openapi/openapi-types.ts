@@ -57,6 +57,8 @@ export interface OperationObject {
   tags: string[];
   parameters?: (ParameterObject | ReferenceObject)[];
   requestBody?: RequestBodyObject;
+  /** `[]`: no API key needed (overrides the document's security). */
+  security?: Record<string, string[]>[];
   responses: Record<string, ResponseObject | ReferenceObject>;
 }
 
@@ -72,6 +74,7 @@ export interface ComponentsObject {
   parameters: Record<string, ParameterObject>;
   headers: Record<string, HeaderObject>;
   responses: Record<string, ResponseObject>;
+  securitySchemes?: Record<string, Record<string, unknown>>;
 }
 
 export interface OpenApiDocument {
@@ -88,4 +91,5 @@ export interface OpenApiDocument {
   tags: { name: string; description: string }[];
   paths: Paths;
   components: ComponentsObject;
+  security?: Record<string, string[]>[];
 }

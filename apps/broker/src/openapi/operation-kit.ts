@@ -13,7 +13,16 @@ import type {
 export const SPEC = 'ETSI GS CIM 009 v1.8.1';
 
 export type Tag =
-  'Entities' | 'Batch' | 'Query' | 'Discovery' | 'Contexts' | 'Operations' | 'Documentation';
+  | 'Entities'
+  | 'Batch'
+  | 'Query'
+  | 'Temporal'
+  | 'Discovery'
+  | 'Contexts'
+  | 'Subscriptions'
+  | 'Admin'
+  | 'Operations'
+  | 'Documentation';
 
 /**
  * A reference to a component of the document.
@@ -165,7 +174,8 @@ function defaultErrors(spec: OperationSpec): Record<string, ReferenceObject> {
   }
   // NGSI-LD routes reject the spec's unsupported parameters (csf, local, join…) with 501 and
   // answer 503 while the database or a remote @context cannot be reached.
-  const isNgsiLd = spec.tag !== 'Operations' && spec.tag !== 'Documentation';
+  const isNgsiLd =
+    spec.tag !== 'Operations' && spec.tag !== 'Documentation' && spec.tag !== 'Admin';
   if (isNgsiLd) errors['501'] = responseRef('NotImplemented');
   if (isNgsiLd && !spec.responses['503']) errors['503'] = responseRef('ServiceUnavailable');
   errors['500'] = responseRef('InternalError');

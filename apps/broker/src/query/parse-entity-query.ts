@@ -46,7 +46,7 @@ export function parseEntityQueryParams(
   if (params.id !== undefined) selector.ids = parseIds(params.id, problems);
   if (params.idPattern !== undefined)
     selector.idPattern = checkPattern(params.idPattern, 'idPattern', problems);
-  const query: EntityQuery = { selectors: [selector], ...paging(params, limits) };
+  const query: EntityQuery = { selectors: [selector], ...parsePaging(params, limits) };
   const q = collect(params.q === undefined ? undefined : parseQ(params.q), problems);
   if (q) query.q = q;
   const geo = parseGeo(params, problems);
@@ -79,7 +79,7 @@ export function parseQueryBody(
         message: `is not supported in a Query (supported: ${[...allowed].join(', ')})`,
       });
   }
-  const query: EntityQuery = { selectors: [], ...paging(params, limits) };
+  const query: EntityQuery = { selectors: [], ...parsePaging(params, limits) };
   if (input.entities !== undefined) query.selectors = parseSelectors(input.entities, problems);
   if (input.attrs !== undefined) {
     if (Array.isArray(input.attrs) && input.attrs.every((a) => typeof a === 'string')) {
@@ -143,7 +143,12 @@ function parseSelectors(raw: unknown, problems: Problem[]): EntitySelector[] {
   });
 }
 
-function paging(
+/**
+ * limit / offset / count of a listing (§6.3.10): TooManyResults above the maximum limit,
+ * limit=0 only with count=true.
+ * @example const { limit, offset, count } = parsePaging(params, ctx.limits)
+ */
+export function parsePaging(
   params: Record<string, string | undefined>,
   limits: BrokerLimits,
 ): Pick<EntityQuery, 'limit' | 'offset' | 'count'> {

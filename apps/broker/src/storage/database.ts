@@ -36,6 +36,11 @@ export interface Database extends Queryable {
   readonly driver: 'postgres' | 'pglite';
   /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Receive PostgreSQL notifications (NOTIFY) on a channel, delivered after the notifying
+   * transaction commits. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Cheap round trip used by readiness checks. */
   ping(): Promise<void>;
   poolStats(): PoolStats;

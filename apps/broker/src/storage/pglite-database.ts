@@ -53,6 +53,9 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
         };
         return fn(queryable);
       }),
+    async listen(channel, onPayload) {
+      return pglite.listen(channel, onPayload);
+    },
     async ping() {
       await pglite.query('select 1');
     },

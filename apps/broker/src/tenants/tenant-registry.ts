@@ -56,6 +56,11 @@ export class TenantRegistry {
     return tenant;
   }
 
+  /** The schema of a tenant this process has already resolved (every write resolves first). */
+  schemaOf(name: string): string | undefined {
+    return this.known.get(name)?.schema;
+  }
+
   async list(): Promise<Tenant[]> {
     const { rows } = await this.db.query<{ name: string; schema_name: string }>(
       'select name, schema_name from legocity.tenant order by name',

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { createLogger } from '@legocity/observability';
+import { createLogger, type LoggerOptions } from '@legocity/observability';
+import { newKeyId, newSecret } from '../auth/api-key-secret.js';
 import { createBroker, type Broker } from '../broker.js';
 import { readBrokerConfig, type BrokerConfig } from '../config.js';
 import { openTestDatabase, type DriverName } from './test-database.js';
@@ -10,10 +11,19 @@ export interface TestRequest {
   /** Raw body text (sent as is, for malformed-JSON cases). */
   payload?: string;
   query?: Record<string, string>;
+  /** Send no API key (by default the admin key is sent unless `headers` carry a key). */
+  anonymous?: boolean;
+}
+
+export interface TestBrokerOptions {
+  /** Where the broker logs (default: nowhere), e.g. captureLines().destination. */
+  logDestination?: LoggerOptions['destination'];
 }
 
 export interface TestBroker {
   broker: Broker;
+  /** The admin API key the broker was started with (LEGOCITY_BROKER_ADMIN_KEY). */
+  adminKey: string;
   /** Send a request in-process (no port); JSON bodies are sent as application/json by default. */
   request(method: string, url: string, options?: TestRequest): Promise<TestResponse>;
   close(): Promise<void>;
@@ -28,28 +38,44 @@ export interface TestResponse {
 }
 
 /**
- * A broker on a private test database, driven with Fastify's inject (HTTP without a port).
+ * A broker on a private test database, driven with Fastify's inject (HTTP without a port). Access
+ * control is on, with a fresh admin key that `request()` sends unless told otherwise; the rate
+ * limit is off unless `env` sets one.
  * @example const t = await startTestBroker('pglite'); const res = await t.request('GET', '/version');
  */
 export async function startTestBroker(
   driver: DriverName,
   env: Record<string, string> = {},
+  options: TestBrokerOptions = {},
 ): Promise<TestBroker> {
-  const loaded = readBrokerConfig({ LEGOCITY_BROKER_LOG_LEVEL: 'error', ...env });
+  const adminKey = newSecret(newKeyId()).key;
+  const loaded = readBrokerConfig({
+    LEGOCITY_BROKER_LOG_LEVEL: 'error',
+    LEGOCITY_BROKER_ADMIN_KEY: adminKey,
+    LEGOCITY_BROKER_RATE_LIMIT: '0',
+    ...env,
+  });
   if (!loaded.ok) throw new Error(`test config invalid: ${JSON.stringify(loaded.problems)}`);
   const config: BrokerConfig = loaded.value;
   const logger = createLogger({
     component: 'broker',
     version: 'test',
     commit: 'test',
-    level: 'silent',
+    level: options.logDestination ? config.logLevel : 'silent',
+    ...(options.logDestination && { destination: options.logDestination }),
   });
   const db = await openTestDatabase(driver);
   const broker = await createBroker(config, logger, { db });
   return {
     broker,
+    adminKey: config.adminKey ?? adminKey,
     async request(method, url, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
+      const hasKey = Object.keys(headers).some((name) =>
+        ['authorization', 'x-api-key'].includes(name.toLowerCase()),
+      );
+      if (!hasKey && !options.anonymous)
+        headers.authorization = `Bearer ${config.adminKey ?? adminKey}`;
       let payload: string | undefined = options.payload;
       if (options.body !== undefined) {
         payload = JSON.stringify(options.body);
