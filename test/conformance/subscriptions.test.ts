@@ -264,6 +264,28 @@ describe.each(testDrivers())('Subscriptions and notifications on %s', (driver) =
       expect(all[1]!.body.data[0]).toMatchObject({ temperature: { value: 21 } });
     });
 
+    it('notifies every change in order, each with the values of that change', async () => {
+      const api = client(t);
+      const id = await subscribe(api, {
+        q: 'temperature>30',
+        notification: { endpoint: { uri: sink.url }, format: 'keyValues' },
+      });
+      const sensor = urn('Sensor');
+      await api.seed(
+        entity(sensor, 'Sensor', { temperature: property(31), humidity: property(1) }),
+      );
+      for (const value of [35, 20, 36, 37]) {
+        expect((await api.send('PATCH', attrUrl(sensor, 'temperature'), { value })).status).toBe(
+          204,
+        );
+      }
+      await waitFor(id, 1);
+      await sink.waitFor(() => of(id).flatMap((r) => r.body.data).length >= 4);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const values = of(id).flatMap((r) => r.body.data.map((e) => e.temperature));
+      expect(values).toEqual([31, 35, 36, 37]);
+    });
+
     it('does not notify other types, unwatched attributes or entities failing q', async () => {
       const api = client(t);
       const id = await subscribe(api, { watchedAttributes: ['temperature'], q: 'temperature>30' });

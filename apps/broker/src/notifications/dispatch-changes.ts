@@ -7,6 +7,7 @@ import { SqlParams, quoteIdentifier } from '../storage/sql-params.js';
 import { SubscriptionStore } from '../subscriptions/subscription-store.js';
 import type { ContextService } from '../contexts/context-service.js';
 import { matchChange } from './match-change.js';
+import { entityAtChange } from './entity-at-change.js';
 import { renderNotificationEntity } from './render-notification-entity.js';
 import { resolveSubscription, type ResolvedSubscription } from './resolved-subscription.js';
 
@@ -24,6 +25,8 @@ export interface DispatchResult {
   busy: boolean;
   /** The page was full: call again. */
   more: boolean;
+  /** The tenant has no active subscription: changes were only skipped. */
+  idle?: boolean;
 }
 
 /**
@@ -59,7 +62,7 @@ export async function dispatchChanges(
                order by txid desc, seq desc limit 1) last`,
         [position.txid, position.seq],
       );
-      return { changes: skipped.rowCount, queued: 0, busy: false, more: false };
+      return { changes: skipped.rowCount, queued: 0, busy: false, more: false, idle: true };
     }
     // Only transactions older than every one still running: none of them can commit later with
     // a smaller position, so nothing is ever skipped.
@@ -100,39 +103,36 @@ async function queue(
   rows: FeedRow[],
   now: string,
 ): Promise<number> {
-  // Notifications carry the entity as stored now, so several changes of one entity in the same
-  // page make one notification per subscription (with the trigger of the first that matched).
-  const byEntity = new Map<string, FeedRow[]>();
-  for (const row of rows) byEntity.set(row.id, [...(byEntity.get(row.id) ?? []), row]);
   const pending: Pending[] = [];
   for (const subscription of subscriptions) {
-    for (const changes of byEntity.values()) {
-      const last = changes[changes.length - 1]!;
-      const trigger =
-        last.trigger === 'entityDeleted'
-          ? matchChange(subscription, last)
-          : changes.map((row) => matchChange(subscription, row)).find(Boolean);
-      if (trigger) pending.push({ subscription, row: last, trigger });
+    for (const row of rows) {
+      const trigger = matchChange(subscription, row);
+      if (trigger) pending.push({ subscription, row, trigger });
     }
   }
   if (pending.length === 0) return 0;
 
+  // Each change is notified with the entity as that change left it (entity-at-change.ts).
   const liveIds = [
     ...new Set(pending.filter((p) => p.row.trigger !== 'entityDeleted').map((p) => p.row.id)),
   ];
-  const entities = new Map<string, Entity>();
+  const current = new Map<string, Entity>();
   if (liveIds.length > 0) {
     const found = await tx.query<EntityRow>(
       `select ${ENTITY_COLUMNS} from ${s}.entity e where e.id = any($1::text[])`,
       [liveIds],
     );
-    for (const row of found.rows) entities.set(row.id, rowToEntity(row));
+    for (const row of found.rows) current.set(row.id, rowToEntity(row));
   }
-  const passing = await filterByQuery(tx, s, pending, liveIds);
+  const states = new Map<FeedRow, Entity>();
+  for (const { row } of pending) {
+    if (row.trigger !== 'entityDeleted' && !states.has(row))
+      states.set(row, entityAtChange(row, current.get(row.id)));
+  }
+  const passing = await filterByQuery(tx, s, pending, states);
 
   const outbox: { s: string; e: string; t: string; b: unknown }[] = [];
-  for (const item of pending) {
-    const { subscription, row, trigger } = item;
+  for (const [index, { subscription, row, trigger }] of pending.entries()) {
     let rendered;
     if (row.trigger === 'entityDeleted') {
       rendered = renderNotificationEntity(
@@ -141,9 +141,8 @@ async function queue(
         row.at,
       );
     } else {
-      const entity = entities.get(row.id);
-      if (!entity || !passing.get(subscription)?.has(row.id)) continue;
-      rendered = renderNotificationEntity(subscription, entity, undefined);
+      if (!passing.has(index)) continue;
+      rendered = renderNotificationEntity(subscription, states.get(row)!, undefined);
     }
     outbox.push({ s: subscription.stored.id, e: row.id, t: trigger, b: rendered });
   }
@@ -156,33 +155,43 @@ async function queue(
   return outbox.length;
 }
 
-/** Which entities satisfy each subscription's q and geoQ, evaluated by PostgreSQL. */
+/**
+ * Which pending notifications (by index) satisfy their subscription's q and geoQ, evaluated by
+ * PostgreSQL with the query SQL: q on the entity as the change left it, geoQ on the stored
+ * geometry. Deletions are not filtered.
+ */
 async function filterByQuery(
   tx: Queryable,
   s: string,
   pending: Pending[],
-  liveIds: string[],
-): Promise<Map<ResolvedSubscription, Set<string>>> {
-  const result = new Map<ResolvedSubscription, Set<string>>();
-  const bySubscription = new Map<ResolvedSubscription, string[]>();
-  for (const { subscription, row } of pending) {
+  states: Map<FeedRow, Entity>,
+): Promise<Set<number>> {
+  const passing = new Set<number>();
+  const bySubscription = new Map<ResolvedSubscription, number[]>();
+  for (const [index, { subscription, row }] of pending.entries()) {
     if (row.trigger === 'entityDeleted') continue;
-    const ids = bySubscription.get(subscription) ?? [];
-    ids.push(row.id);
-    bySubscription.set(subscription, ids);
-  }
-  for (const [subscription, ids] of bySubscription) {
     if (!subscription.q && !subscription.geo) {
-      result.set(subscription, new Set(liveIds));
+      passing.add(index);
       continue;
     }
+    bySubscription.set(subscription, [...(bySubscription.get(subscription) ?? []), index]);
+  }
+  for (const [subscription, indexes] of bySubscription) {
     const params = new SqlParams();
+    const candidates = params.add(
+      JSON.stringify(
+        indexes.map((i) => {
+          const entity = states.get(pending[i]!.row)!;
+          return { i, id: entity.id, types: entity.type, attrs: entity.attributes };
+        }),
+      ),
+    );
     const where = entityConditions(
       {
-        selectors: [{ ids }],
+        selectors: [],
         ...(subscription.q ? { q: subscription.q } : {}),
         ...(subscription.geo ? { geo: subscription.geo } : {}),
-        limit: ids.length,
+        limit: indexes.length,
         offset: 0,
         count: false,
       },
@@ -191,11 +200,12 @@ async function filterByQuery(
       `${s}.geo_attribute`,
       { withGeo: true },
     );
-    const { rows } = await tx.query<{ id: string }>(
-      `select e.id from ${s}.entity e where ${where}`,
+    const { rows } = await tx.query<{ i: number }>(
+      `select e.i from jsonb_to_recordset(${candidates}::jsonb) as e(i int, id text, types text[], attrs jsonb)
+       where ${where}`,
       params.values,
     );
-    result.set(subscription, new Set(rows.map((row) => row.id)));
+    for (const row of rows) passing.add(row.i);
   }
-  return result;
+  return passing;
 }
