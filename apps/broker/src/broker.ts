@@ -42,6 +42,8 @@ export async function createBroker(
   options: { db?: Database } = {},
 ): Promise<Broker> {
   const db = options.db ?? (await openDatabase(config, logger));
+  // Created last (it needs the app's metrics); the change listener wakes it after each commit.
+  let notifier: Notifier | undefined;
   const applied = await migrateGlobal(db, await loadMigrations('global'));
   const tenants = new TenantRegistry(db, await loadMigrations('tenant'));
   const known = await tenants.initialise();
@@ -53,6 +55,7 @@ export async function createBroker(
     onChange: recordChanges(
       (tenant) => tenants.schemaOf(tenant),
       () => new Date().toISOString(),
+      (tenant) => notifier?.poke(tenant),
     ),
     limits: {
       maxBatchEntities: config.maxBatchEntities,
@@ -98,7 +101,7 @@ export async function createBroker(
     version: () => versionInfo({ component: 'broker', version: BROKER_VERSION, commit, startedAt }),
     access: auth.access,
   });
-  const notifier = new Notifier({
+  notifier = new Notifier({
     db,
     tenants,
     contexts,

@@ -130,7 +130,7 @@ export const brokerConfigSchema = {
     env: 'LEGOCITY_BROKER_NOTIFY_POLL',
     default: 1_000,
     description:
-      'How often the notifier looks for changes and due retries without being woken (commits wake it at once).',
+      'How often the notifier looks for changes made by other broker processes and for due retries (commits of this process wake it at once).',
   }),
   notifyTimeout: duration({
     env: 'LEGOCITY_BROKER_NOTIFY_TIMEOUT',

@@ -4,9 +4,6 @@ import type { Queryable } from '../storage/database.js';
 import { quoteIdentifier } from '../storage/sql-params.js';
 import { changeRow, type ChangeRow } from './change-rows.js';
 
-/** The PostgreSQL notification channel that says "tenant X has new changes" (payload: X). */
-export const CHANGE_CHANNEL = 'legocity_change';
-
 const ROW_SHAPE =
   'r(id text, types text[], trigger text, copy_all boolean, names text[], attrs jsonb, deleted jsonb, at timestamptz)';
 
@@ -62,6 +59,7 @@ function toLogRecord(row: ChangeRow, after: Entity | undefined): LogRecord {
 export function recordChanges(
   schemaOf: (tenant: string) => string | undefined,
   now: () => string,
+  onCommitted: (tenant: string) => void = () => undefined,
 ): ChangeListener {
   const statements = new Map<string, string>();
   return async (tx: Queryable, changes) => {
@@ -79,10 +77,8 @@ export function recordChanges(
       if (!schema) throw new Error(`change for unknown tenant '${tenant}'`);
       let sql = statements.get(schema);
       if (!sql) {
-        // pg_notify is delivered on commit only, to every broker process listening.
         const s = quoteIdentifier(schema);
-        sql = `with appended as (
-            insert into ${s}.entity_change (entity_id, types, trigger, attrs, deleted, at)
+        sql = `insert into ${s}.entity_change (entity_id, types, trigger, attrs, deleted, at)
             select r.id, r.types, r.trigger,
               case when r.copy_all then e.attrs
                 else coalesce(r.attrs, '{}'::jsonb) || coalesce(
@@ -90,13 +86,13 @@ export function recordChanges(
                   '{}'::jsonb) end,
               r.deleted, r.at
             from jsonb_to_recordset($1::jsonb) as ${ROW_SHAPE}
-            left join ${s}.entity e on e.id = r.id)
-          select pg_notify('${CHANGE_CHANNEL}', $2)`;
+            left join ${s}.entity e on e.id = r.id`;
         statements.set(schema, sql);
       }
-      await tx.query(sql, [JSON.stringify(rows), tenant], {
-        prepare: `${schema}.entity_change.insert`,
-      });
+      await tx.query(sql, [JSON.stringify(rows)], { prepare: `${schema}.entity_change.insert` });
+      // This process's notifier looks at once; other processes find the change when they poll
+      // (PostgreSQL NOTIFY would serialise every committing transaction of the cluster).
+      tx.afterCommit(() => onCommitted(tenant));
     }
   };
 }

@@ -1,6 +1,5 @@
 import type { Logger, Metrics } from '@legocity/observability';
 import type { ContextService } from '../contexts/context-service.js';
-import { CHANGE_CHANNEL } from '../history/change-log.js';
 import type { Database } from '../storage/database.js';
 import { quoteIdentifier } from '../storage/sql-params.js';
 import type { TenantRegistry } from '../tenants/tenant-registry.js';
@@ -24,8 +23,9 @@ export interface NotifierOptions {
 
 /**
  * The background side of subscriptions: turns committed changes into outbox rows
- * (dispatchChanges) and delivers them (deliverOutbox), per tenant, woken by PostgreSQL NOTIFY on
- * every commit that logged a change and by a polling timer. Runs off the request path: a slow or
+ * (dispatchChanges) and delivers them (deliverOutbox), per tenant, woken right after each commit
+ * of this process that logged a change, and by a polling timer for other processes' changes and
+ * due retries. Runs off the request path: a slow or
  * failing endpoint never slows a write.
  */
 export class Notifier {
@@ -35,7 +35,6 @@ export class Notifier {
   /** Deliveries in progress, by tenant and subscription. */
   private readonly deliveries = new Map<string, Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
-  private unlisten: (() => Promise<void>) | undefined;
   private closed = false;
   /** Tenants without active subscriptions: commit wake-ups are ignored until this time. */
   private readonly idleUntil = new Map<string, number>();
@@ -97,7 +96,6 @@ export class Notifier {
   }
 
   async start(): Promise<void> {
-    this.unlisten = await this.options.db.listen(CHANGE_CHANNEL, (tenant) => this.poke(tenant));
     this.timer = setInterval(() => void this.pollAll(), this.options.pollMs);
     this.timer.unref();
     void this.pollAll();
@@ -121,7 +119,6 @@ export class Notifier {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.unlisten?.();
     await Promise.allSettled([...this.running.values()]);
     await Promise.allSettled([...this.deliveries.values()]);
     await this.mqtt.close();

@@ -24,6 +24,11 @@ export interface Queryable {
   ): Promise<QueryResult<R>>;
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Inside a transaction: run `fn` once the transaction has committed (never if it rolls back).
+   * Outside one (autocommit), the statement already committed: `fn` runs at once.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 export interface PoolStats {
@@ -36,11 +41,6 @@ export interface Database extends Queryable {
   readonly driver: 'postgres' | 'pglite';
   /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /**
-   * Receive PostgreSQL notifications (NOTIFY) on a channel, delivered after the notifying
-   * transaction commits. Resolves to a function that stops listening.
-   */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Cheap round trip used by readiness checks. */
   ping(): Promise<void>;
   poolStats(): PoolStats;

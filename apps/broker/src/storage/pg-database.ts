@@ -48,8 +48,10 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
     exec: async (sql) => {
       await pool.query(sql);
     },
+    afterCommit: (fn) => fn(),
     async transaction(fn) {
       const tx = await pool.connect();
+      const committed: (() => void)[] = [];
       try {
         await tx.query('begin');
         const queryable: Queryable = {
@@ -57,9 +59,11 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
           exec: async (sql) => {
             await tx.query(sql);
           },
+          afterCommit: (callback) => committed.push(callback),
         };
         const result = await fn(queryable);
         await tx.query('commit');
+        for (const callback of committed) callback();
         return result;
       } catch (error) {
         await tx.query('rollback').catch(() => undefined);
@@ -68,51 +72,11 @@ export async function connectPostgres(options: PostgresOptions): Promise<Databas
         tx.release();
       }
     },
-    listen: (channel, onPayload) => listenOn(options, channel, onPayload),
     async ping() {
       await pool.query('select 1');
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
-  };
-}
-
-const RECONNECT_MS = 1000;
-
-/**
- * LISTEN on a dedicated connection (a pooled one would lose it on release), reconnecting after
- * a server restart. Notifications sent while disconnected are lost, so callers also poll.
- */
-async function listenOn(
-  options: PostgresOptions,
-  channel: string,
-  onPayload: (payload: string) => void,
-): Promise<() => Promise<void>> {
-  let stopped = false;
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({
-      connectionString: options.connectionString,
-      application_name: `${options.applicationName ?? 'legocity-broker'}-listen`,
-    });
-    next.on('notification', (message) => onPayload(message.payload ?? ''));
-    next.on('error', () => {
-      void next.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), RECONNECT_MS);
-    });
-    await next.connect();
-    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
-    client = next;
-  };
-  const reconnectLater = () => {
-    if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), RECONNECT_MS);
-  };
-  await connect();
-  return async () => {
-    stopped = true;
-    if (retry) clearTimeout(retry);
-    await client?.end().catch(() => undefined);
   };
 }
 

@@ -43,18 +43,21 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    transaction: (fn) =>
-      pglite.transaction(async (tx) => {
+    afterCommit: (fn) => fn(),
+    async transaction(fn) {
+      const committed: (() => void)[] = [];
+      const result = await pglite.transaction(async (tx) => {
         const queryable: Queryable = {
           query: (sql, params) => run(tx, sql, params),
           exec: async (sql) => {
             await tx.exec(sql);
           },
+          afterCommit: (callback) => committed.push(callback),
         };
         return fn(queryable);
-      }),
-    async listen(channel, onPayload) {
-      return pglite.listen(channel, onPayload);
+      });
+      for (const callback of committed) callback();
+      return result;
     },
     async ping() {
       await pglite.query('select 1');
