@@ -42,8 +42,8 @@ export async function createBroker(
   options: { db?: Database } = {},
 ): Promise<Broker> {
   const db = options.db ?? (await openDatabase(config, logger));
-  // Created last (it needs the app's metrics); the change listener wakes it after each commit.
-  let notifier: Notifier | undefined;
+  // The notifier is created last (it needs the app's metrics); the change listener wakes it.
+  const wake: { notifier?: Notifier } = {};
   const applied = await migrateGlobal(db, await loadMigrations('global'));
   const tenants = new TenantRegistry(db, await loadMigrations('tenant'));
   const known = await tenants.initialise();
@@ -55,7 +55,7 @@ export async function createBroker(
     onChange: recordChanges(
       (tenant) => tenants.schemaOf(tenant),
       () => new Date().toISOString(),
-      (tenant) => notifier?.poke(tenant),
+      (tenant) => wake.notifier?.poke(tenant),
     ),
     limits: {
       maxBatchEntities: config.maxBatchEntities,
@@ -101,7 +101,7 @@ export async function createBroker(
     version: () => versionInfo({ component: 'broker', version: BROKER_VERSION, commit, startedAt }),
     access: auth.access,
   });
-  notifier = new Notifier({
+  const notifier = new Notifier({
     db,
     tenants,
     contexts,
@@ -113,7 +113,8 @@ export async function createBroker(
     leaseMs: config.notifyLease,
     concurrency: config.notifyConcurrency,
   });
-  await notifier.start();
+  notifier.start();
+  wake.notifier = notifier;
   const retention = startRetentionJob({
     db,
     intervalMs: config.retentionInterval,

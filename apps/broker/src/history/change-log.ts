@@ -5,7 +5,7 @@ import { quoteIdentifier } from '../storage/sql-params.js';
 import { changeRow, type ChangeRow } from './change-rows.js';
 
 const ROW_SHAPE =
-  'r(id text, types text[], trigger text, copy_all boolean, names text[], attrs jsonb, deleted jsonb, at timestamptz)';
+  'r(id text collate "C", types text[], trigger text, copy_all boolean, names text[], attrs jsonb, deleted jsonb, at timestamptz)';
 
 /**
  * A change-log row as sent to PostgreSQL. Attribute values are usually NOT sent again: the
@@ -78,15 +78,17 @@ export function recordChanges(
       let sql = statements.get(schema);
       if (!sql) {
         const s = quoteIdentifier(schema);
+        // Values are read from the entity row by id, one index probe per change (a join would
+        // be planned for the function's default estimate of 100 rows and scan the table).
         sql = `insert into ${s}.entity_change (entity_id, types, trigger, attrs, deleted, at)
             select r.id, r.types, r.trigger,
-              case when r.copy_all then e.attrs
+              case when r.copy_all then coalesce((select e.attrs from ${s}.entity e where e.id = r.id), '{}'::jsonb)
                 else coalesce(r.attrs, '{}'::jsonb) || coalesce(
-                  (select jsonb_object_agg(n, e.attrs -> n) from unnest(r.names) as n where e.attrs ? n),
+                  (select jsonb_object_agg(n, e.attrs -> n) from ${s}.entity e, unnest(r.names) as n
+                   where e.id = r.id and e.attrs ? n),
                   '{}'::jsonb) end,
               r.deleted, r.at
-            from jsonb_to_recordset($1::jsonb) as ${ROW_SHAPE}
-            left join ${s}.entity e on e.id = r.id`;
+            from jsonb_to_recordset($1::jsonb) as ${ROW_SHAPE}`;
         statements.set(schema, sql);
       }
       await tx.query(sql, [JSON.stringify(rows)], { prepare: `${schema}.entity_change.insert` });

@@ -95,7 +95,7 @@ export class Notifier {
     };
   }
 
-  async start(): Promise<void> {
+  start(): void {
     this.timer = setInterval(() => void this.pollAll(), this.options.pollMs);
     this.timer.unref();
     void this.pollAll();
