@@ -11,6 +11,7 @@ import {
   entity,
   entityUrl,
   expectProblem,
+  CONTEXTS,
   linkTo,
   point,
   geoProperty,
@@ -346,15 +347,38 @@ describe.each(testDrivers())('Subscriptions and notifications on %s', (driver) =
       ]);
     });
 
-    it('compacts notifications with the subscription @context', async () => {
+    it('expands its names and compacts notifications with the @context it was created with', async () => {
       const api = client(t);
-      const contextUrl = 'https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld';
-      const id = await subscribe(api, {});
-      const sensor = urn('Sensor');
-      await api.seed(entity(sensor, 'Sensor', { temperature: property(1) }));
+      const EX = 'https://example.org/city#';
+      const hosted = await api.send('POST', CONTEXTS, {
+        '@context': { Bus: `${EX}Bus`, speed: `${EX}speed` },
+      });
+      expect(hosted.status, hosted.text).toBe(201);
+      const details = (await api.get(String(hosted.headers.location), { details: 'true' }))
+        .body as Body;
+      const contextUrl = details.URL as string;
+      const created = await api.send(
+        'POST',
+        SUBSCRIPTIONS,
+        {
+          type: 'Subscription',
+          entities: [{ type: 'Bus' }],
+          watchedAttributes: ['speed'],
+          notification: { endpoint: { uri: sink.url } },
+        },
+        { headers: linkTo(contextUrl) },
+      );
+      expect(created.status, created.text).toBe(201);
+      const location = String(created.headers.location);
+      const id = decodeURIComponent(location.slice(location.lastIndexOf('/') + 1));
+      // Written without that context, the entity's names are the expanded IRIs.
+      const bus = urn('Bus');
+      await api.seed(entity(bus, `${EX}Bus`, { [`${EX}speed`]: property(40) }));
       const [received] = await waitFor(id, 1);
-      expect(String(received!.headers.link)).toContain(contextUrl.slice(0, 30));
-      void linkTo;
+      expect(received!.body.data).toEqual([
+        { id: bus, type: 'Bus', speed: { type: 'Property', value: 40 } },
+      ]);
+      expect(String(received!.headers.link)).toContain(contextUrl);
     });
 
     it('counts deliveries, retries a failing endpoint and delivers everything when it recovers', async () => {

@@ -125,14 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         forRequest: callerContextFactory(deps.ctx, deps.access),
       }
     : { ctx: deps.ctx, contexts: deps.contexts };
-  registerEntityRoutes(app, routes, routeDeps);
-  registerQueryRoutes(app, routes, routeDeps);
-  registerBatchRoutes(app, routes, routeDeps);
-  registerDiscoveryRoutes(app, routes, routeDeps);
-  registerContextRoutes(app, routes, routeDeps);
-  registerTemporalRoutes(app, routes, routeDeps);
-  registerSubscriptionRoutes(app, routes, routeDeps);
-  registerAdminRoutes(app, routes, {
+  registerApiRoutes(app, routes, routeDeps, {
     db: deps.ctx.db,
     authenticator: deps.access?.authenticator ?? { forget: () => undefined },
   });
@@ -148,4 +141,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.ready();
   return app;
+}
+
+/**
+ * Register every API route module (NGSI-LD and /admin) — the one list, shared with the tests
+ * that inspect the route table.
+ * @example registerApiRoutes(app, routes, routeDeps, { db, authenticator })
+ */
+export function registerApiRoutes(
+  app: FastifyInstance,
+  routes: RouteTable,
+  routeDeps: RouteDeps,
+  adminDeps: Parameters<typeof registerAdminRoutes>[2],
+): void {
+  registerEntityRoutes(app, routes, routeDeps);
+  registerQueryRoutes(app, routes, routeDeps);
+  registerBatchRoutes(app, routes, routeDeps);
+  registerDiscoveryRoutes(app, routes, routeDeps);
+  registerContextRoutes(app, routes, routeDeps);
+  registerTemporalRoutes(app, routes, routeDeps);
+  registerSubscriptionRoutes(app, routes, routeDeps);
+  registerAdminRoutes(app, routes, adminDeps);
 }

@@ -1,18 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createHealth, createLogger, createMetrics } from '@legocity/observability';
-import { buildApp } from '../app.js';
-import { registerAdminRoutes } from '../auth/routes.js';
-import { registerBatchRoutes } from '../batch/routes.js';
+import { buildApp, registerApiRoutes } from '../app.js';
 import { DEFAULT_LIMITS, type BrokerContext } from '../broker-context.js';
 import type { ContextService } from '../contexts/context-service.js';
-import { registerContextRoutes } from '../contexts/routes.js';
-import { registerDiscoveryRoutes } from '../discovery/routes.js';
-import { registerEntityRoutes } from '../entities/routes.js';
 import { RouteTable, type RouteDeps } from '../http/route-kit.js';
 import { registerOpsRoutes, type OpsDeps } from '../ops/routes.js';
-import { registerQueryRoutes } from '../query/routes.js';
-import { registerSubscriptionRoutes } from '../subscriptions/routes.js';
-import { registerTemporalRoutes } from '../temporal/routes.js';
 import { registerOpenApiRoutes } from './routes.js';
 
 /**
@@ -32,14 +24,7 @@ const fakeOpsDeps = {} as unknown as OpsDeps;
 export function routeTableWithoutDatabase(): RouteTable {
   const table = new RouteTable();
   const app = Fastify();
-  registerEntityRoutes(app, table, fakeRouteDeps);
-  registerQueryRoutes(app, table, fakeRouteDeps);
-  registerBatchRoutes(app, table, fakeRouteDeps);
-  registerDiscoveryRoutes(app, table, fakeRouteDeps);
-  registerContextRoutes(app, table, fakeRouteDeps);
-  registerSubscriptionRoutes(app, table, fakeRouteDeps);
-  registerTemporalRoutes(app, table, fakeRouteDeps);
-  registerAdminRoutes(app, table, {
+  registerApiRoutes(app, table, fakeRouteDeps, {
     db: fakeRouteDeps.ctx.db,
     authenticator: { forget: () => undefined },
   });
