@@ -15,7 +15,30 @@ export interface EntityChange {
  * Sees every change inside the transaction that makes it, so that work derived from a change
  * (history, notification outbox) commits or rolls back with it.
  */
-export type ChangeListener = (tx: Queryable, changes: readonly EntityChange[]) => Promise<void>;
+export type ChangeListener = ((
+  tx: Queryable,
+  changes: readonly EntityChange[],
+) => Promise<void>) & {
+  /**
+   * The same work as SQL that rides in the statement writing the entity rows, when the listener
+   * can do that: the write then stays one autocommit statement (no BEGIN/COMMIT round trips).
+   * Undefined: these changes need no work.
+   */
+  fuse?: (changes: readonly EntityChange[]) => FusedChangeWork | undefined;
+};
+
+/**
+ * Change work as data-modifying CTEs appended to the statement that writes entity rows. The
+ * statement's `written` CTE returns `id` and `attrs` (the attributes as written) of every row it
+ * wrote; the work sees only those rows, so a write that lost an optimistic race records nothing.
+ */
+export interface FusedChangeWork {
+  /** The CTEs (`name as (…)`, comma-separated), using `param` as the placeholder of `value`. */
+  ctes(param: string): string;
+  value: unknown;
+  /** Call once the statement has returned (it committed). */
+  committed(): void;
+}
 
 /**
  * The write permissions of the caller of a request (access control, docs/security.md): checked on
@@ -107,6 +130,32 @@ export async function writeWithChanges<T>(
 }
 
 /**
+ * For a write of known changes that can be ONE statement (single-entity writes): check the
+ * caller's permissions first (a refusal throws, nothing is written), then say how the change
+ * work rides in the statement — `{}` when there is none, `{ work }` when the listener fuses, or
+ * undefined when the listener cannot fuse and the write needs writeWithChanges' transaction.
+ * @example const fused = fuseChanges(ctx, changes); if (fused) await repository.update(db, …, fused.work);
+ */
+export function fuseChanges(
+  ctx: BrokerContext,
+  changes: readonly EntityChange[],
+): { work?: FusedChangeWork } | undefined {
+  checkWriteGuard(ctx, changes);
+  if (!ctx.onChange) return {};
+  if (!ctx.onChange.fuse) return undefined;
+  const work = ctx.onChange.fuse(changes);
+  return work ? { work } : {};
+}
+
+function checkWriteGuard(ctx: BrokerContext, changes: readonly EntityChange[]): void {
+  if (!ctx.writeGuard) return;
+  for (const change of changes) {
+    const refusal = ctx.writeGuard.deny(change);
+    if (refusal) throw refusal;
+  }
+}
+
+/**
  * Hand committed-to-be changes to the change listener inside the writing transaction. Every write
  * path calls this (directly or through writeWithChanges), so checks on changes live here.
  * @example await handChanges(ctx, tx, [{ tenant: '', id, before, after }])
@@ -117,11 +166,6 @@ export async function handChanges(
   changes: readonly EntityChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  if (ctx.writeGuard) {
-    for (const change of changes) {
-      const refusal = ctx.writeGuard.deny(change);
-      if (refusal) throw refusal;
-    }
-  }
+  checkWriteGuard(ctx, changes);
   if (ctx.onChange) await ctx.onChange(tx, changes);
 }

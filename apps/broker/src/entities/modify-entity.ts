@@ -1,5 +1,10 @@
 import { NgsiLdError, type Entity } from '@legocity/ngsi-ld';
-import { handChanges, writeWithChanges, type BrokerContext } from '../broker-context.js';
+import {
+  fuseChanges,
+  handChanges,
+  writeWithChanges,
+  type BrokerContext,
+} from '../broker-context.js';
 
 /** What a modification computed: the entity to store, or undefined when nothing changed. */
 export interface Modification<R> {
@@ -19,7 +24,7 @@ const OPTIMISTIC_ATTEMPTS = 3;
 /**
  * Read one entity, compute its new version, and write it only if nobody changed it meanwhile
  * (optimistic concurrency on the row version): two round trips and no transaction in the common
- * case. After a few lost races, the read-modify-write runs under a row lock instead.
+ * case — the change log rides in the writing statement (fuseChanges). After a few lost races, the read-modify-write runs under a row lock instead.
  * The shared skeleton of every single-entity update (§5.6.2–§5.6.5, §5.6.17–§5.6.19).
  * @example await modifyEntity(ctx, '', id, (entity) => ({ entity: next, result: undefined }))
  */
@@ -43,13 +48,18 @@ export async function modifyEntity<R>(
     const current = await repository.getVersioned(ctx.db, id);
     const { entity, result } = compute(current?.entity);
     if (!entity || !current) return result;
+    const previous = new Map([[id, current.entity]]);
+    const versions = new Map([[id, current.version]]);
+    // Common case: the entity row and its change log in one autocommit statement.
+    const fused = fuseChanges(ctx, change(current.entity, entity));
+    if (fused) {
+      const written = await repository.update(ctx.db, [entity], previous, versions, fused.work);
+      if (!written.has(id)) continue;
+      fused.work?.committed();
+      return result;
+    }
     const isWritten = await writeWithChanges(ctx, async (db) => {
-      const written = await repository.update(
-        db,
-        [entity],
-        new Map([[id, current.entity]]),
-        new Map([[id, current.version]]),
-      );
+      const written = await repository.update(db, [entity], previous, versions);
       return {
         value: written.has(id),
         changes: written.has(id) ? change(current.entity, entity) : [],

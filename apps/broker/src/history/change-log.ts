@@ -1,5 +1,5 @@
 import type { Entity } from '@legocity/ngsi-ld';
-import type { ChangeListener } from '../broker-context.js';
+import type { ChangeListener, EntityChange, FusedChangeWork } from '../broker-context.js';
 import type { Queryable } from '../storage/database.js';
 import { quoteIdentifier } from '../storage/sql-params.js';
 import { changeRow, type ChangeRow } from './change-rows.js';
@@ -50,10 +50,50 @@ function toLogRecord(row: ChangeRow, after: Entity | undefined): LogRecord {
   };
 }
 
+/** The change-log rows of a set of changes, by tenant. */
+function logRecordsByTenant(
+  changes: readonly EntityChange[],
+  at: string,
+): Map<string, LogRecord[]> {
+  const byTenant = new Map<string, LogRecord[]>();
+  for (const change of changes) {
+    const row = changeRow(change, at);
+    if (!row) continue;
+    const rows = byTenant.get(change.tenant) ?? [];
+    rows.push(toLogRecord(row, change.after));
+    byTenant.set(change.tenant, rows);
+  }
+  return byTenant;
+}
+
+/**
+ * The insert of change-log rows (parameter `param`: the LogRecords as jsonb). Values the rows do
+ * not carry come from `source`, a relation with `id` and `attrs` of the entities as written:
+ * the entity table itself, or the `written` CTE of a fused statement.
+ */
+function insertSql(schema: string, param: string, source: 'table' | 'written'): string {
+  const s = quoteIdentifier(schema);
+  // Values are read from the entity by id, one index probe per change (a join would be planned
+  // for the function's default estimate of 100 rows and scan the table).
+  const from = source === 'table' ? `${s}.entity e` : 'written e';
+  return `insert into ${s}.entity_change (entity_id, types, trigger, attrs, deleted, at)
+    select r.id, r.types, r.trigger,
+      case when r.copy_all then coalesce((select e.attrs from ${from} where e.id = r.id), '{}'::jsonb)
+        else coalesce(r.attrs, '{}'::jsonb) || coalesce(
+          (select jsonb_object_agg(n, e.attrs -> n) from ${from}, unnest(r.names) as n
+           where e.id = r.id and e.attrs ? n),
+          '{}'::jsonb) end,
+      r.deleted, r.at
+    from jsonb_to_recordset(${param}::jsonb) as ${ROW_SHAPE}${
+      source === 'written' ? ' where r.id in (select id from written)' : ''
+    }`;
+}
+
 /**
  * The change listener that appends every entity change to its tenant's change log, in the
- * writing transaction (one statement per write, however large the batch). The log is the
- * temporal history and the notifier's feed.
+ * writing transaction (one statement per write, however large the batch) — or, for a
+ * single-entity write, inside the very statement that writes the entity (`fuse`). The log is
+ * the temporal history and the notifier's feed.
  * @example const ctx = createBrokerContext({ db, tenants, onChange: recordChanges(tenants, now) })
  */
 export function recordChanges(
@@ -62,33 +102,17 @@ export function recordChanges(
   onCommitted: (tenant: string) => void = () => undefined,
 ): ChangeListener {
   const statements = new Map<string, string>();
-  return async (tx: Queryable, changes) => {
-    const byTenant = new Map<string, LogRecord[]>();
-    const at = now();
-    for (const change of changes) {
-      const row = changeRow(change, at);
-      if (!row) continue;
-      const rows = byTenant.get(change.tenant) ?? [];
-      rows.push(toLogRecord(row, change.after));
-      byTenant.set(change.tenant, rows);
-    }
-    for (const [tenant, rows] of byTenant) {
-      const schema = schemaOf(tenant);
-      if (!schema) throw new Error(`change for unknown tenant '${tenant}'`);
+  const schemaFor = (tenant: string): string => {
+    const schema = schemaOf(tenant);
+    if (!schema) throw new Error(`change for unknown tenant '${tenant}'`);
+    return schema;
+  };
+  const listener = async (tx: Queryable, changes: readonly EntityChange[]): Promise<void> => {
+    for (const [tenant, rows] of logRecordsByTenant(changes, now())) {
+      const schema = schemaFor(tenant);
       let sql = statements.get(schema);
       if (!sql) {
-        const s = quoteIdentifier(schema);
-        // Values are read from the entity row by id, one index probe per change (a join would
-        // be planned for the function's default estimate of 100 rows and scan the table).
-        sql = `insert into ${s}.entity_change (entity_id, types, trigger, attrs, deleted, at)
-            select r.id, r.types, r.trigger,
-              case when r.copy_all then coalesce((select e.attrs from ${s}.entity e where e.id = r.id), '{}'::jsonb)
-                else coalesce(r.attrs, '{}'::jsonb) || coalesce(
-                  (select jsonb_object_agg(n, e.attrs -> n) from ${s}.entity e, unnest(r.names) as n
-                   where e.id = r.id and e.attrs ? n),
-                  '{}'::jsonb) end,
-              r.deleted, r.at
-            from jsonb_to_recordset($1::jsonb) as ${ROW_SHAPE}`;
+        sql = insertSql(schema, '$1', 'table');
         statements.set(schema, sql);
       }
       await tx.query(sql, [JSON.stringify(rows)], { prepare: `${schema}.entity_change.insert` });
@@ -97,4 +121,19 @@ export function recordChanges(
       tx.afterCommit(() => onCommitted(tenant));
     }
   };
+  const fuse = (changes: readonly EntityChange[]): FusedChangeWork | undefined => {
+    const byTenant = logRecordsByTenant(changes, now());
+    if (byTenant.size === 0) return undefined;
+    if (byTenant.size > 1) throw new Error('a fused write changes entities of one tenant');
+    for (const [tenant, rows] of byTenant) {
+      const schema = schemaFor(tenant);
+      return {
+        ctes: (param) => `logged as (${insertSql(schema, param, 'written')})`,
+        value: JSON.stringify(rows),
+        committed: () => onCommitted(tenant),
+      };
+    }
+    return undefined;
+  };
+  return Object.assign(listener, { fuse });
 }

@@ -1,4 +1,5 @@
 import type { Entity } from '@legocity/ngsi-ld';
+import type { FusedChangeWork } from '../broker-context.js';
 import type { Queryable } from './database.js';
 import {
   ENTITY_COLUMNS,
@@ -39,6 +40,7 @@ export class EntityRepository {
     | 'insertWithGeo'
     | 'update'
     | 'updateOne'
+    | 'updateOneReturningAttrs'
     | 'delete',
     string
   >;
@@ -54,7 +56,7 @@ export class EntityRepository {
       from jsonb_to_recordset($1::jsonb) as ${RECORD_SHAPE} on conflict (id) do nothing returning id`;
     // Spatial rows of the written entities that moved (their new rows as jsonb, and their ids):
     // drop the instances that are gone, upsert the others. Appended only when something moved.
-    this.moveGeo = (rows, ids) => `,
+    this.moveGeo = (rows, ids) => `
         g as (select * from jsonb_to_recordset(${rows}::jsonb) as ${GEO_SHAPE}),
         geo_deleted as (
           delete from ${geo} d using written
@@ -84,6 +86,10 @@ export class EntityRepository {
       updateOne: `update ${e} e set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
           created_at = $5::timestamptz, modified_at = $6::timestamptz
         where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id`,
+      // The same, returning what change work appended to the statement reads.
+      updateOneReturningAttrs: `update ${e} e set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
+          created_at = $5::timestamptz, modified_at = $6::timestamptz
+        where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id, e.attrs`,
       delete: `delete from ${e} where id = any($1::text[])
         and ($2::text is null or xmin::text = $2) returning ${ENTITY_COLUMNS}`,
     };
@@ -129,25 +135,27 @@ export class EntityRepository {
   /**
    * Overwrite entities with their new versions; spatial rows are rewritten only where a
    * GeoProperty changed. With `versions`, an entity is written only if its row is still at that
-   * version (optimistic concurrency); returns the ids written.
+   * version (optimistic concurrency). With `work` (one entity only), the change work rides in the
+   * same statement. Returns the ids written.
    */
   async update(
     db: Queryable,
     entities: readonly Entity[],
     previous: ReadonlyMap<string, Entity>,
     versions?: ReadonlyMap<string, string>,
+    work?: FusedChangeWork,
   ): Promise<Set<string>> {
     const [only, ...others] = entities;
     if (!only) return new Set();
+    if (work && others.length > 0) throw new Error('fused change work writes one entity');
     const moved = entities.filter(
       (entity) => geoFingerprint(entity) !== geoFingerprint(previous.get(entity.id)),
     );
-    const geoParams = [JSON.stringify(moved.flatMap(geoRecords)), moved.map((entity) => entity.id)];
     let sql: string;
-    let params: unknown[];
+    const params: unknown[] = [];
     if (others.length === 0) {
       const record = entityToRecord(only);
-      params = [
+      params.push(
         only.id,
         record.types,
         record.scopes,
@@ -155,22 +163,33 @@ export class EntityRepository {
         record.created_at,
         record.modified_at,
         versions?.get(only.id) ?? null,
-      ];
-      sql = this.sql.updateOne;
+      );
+      sql = work ? this.sql.updateOneReturningAttrs : this.sql.updateOne;
     } else {
       const records = entities.map((entity) => ({
         ...entityToRecord(entity),
         version: versions?.get(entity.id) ?? null,
       }));
-      params = [JSON.stringify(records)];
+      params.push(JSON.stringify(records));
       sql = this.sql.update;
     }
+    const ctes: string[] = [];
     if (moved.length > 0) {
-      sql = `with written as (${sql})${this.moveGeo(`$${params.length + 1}`, `$${params.length + 2}`)} select id from written`;
-      params.push(...geoParams);
+      params.push(
+        JSON.stringify(moved.flatMap(geoRecords)),
+        moved.map((entity) => entity.id),
+      );
+      ctes.push(this.moveGeo(`$${params.length - 1}`, `$${params.length}`));
     }
-    const prepare =
-      moved.length === 0 && others.length === 0 ? `${this.schema}.updateOne` : undefined;
+    if (work) {
+      params.push(work.value);
+      ctes.push(work.ctes(`$${params.length}`));
+    }
+    if (ctes.length > 0)
+      sql = `with written as (${sql}), ${ctes.join(', ')} select id from written`;
+    let prepare: string | undefined;
+    if (moved.length === 0 && others.length === 0)
+      prepare = `${this.schema}.updateOne${work ? '.logged' : ''}`;
     const { rows } = await db.query<{ id: string }>(sql, params, prepare ? { prepare } : {});
     return new Set(rows.map((row) => row.id));
   }

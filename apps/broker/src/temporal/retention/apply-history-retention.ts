@@ -51,12 +51,14 @@ export async function applyHistoryRetention(
     }
     const cutoff = new Date(options.now.getTime() - seconds * 1000).toISOString();
     const schema = quoteIdentifier(tenant.schema_name);
-    const sql = `with position as (select txid, seq from ${schema}.notifier_cursor limit 1),
-        doomed as (
-          select c.seq from ${schema}.entity_change c, position p
-          where c.at < $1 and (c.txid, c.seq) <= (p.txid, p.seq)
-          order by c.at limit $2)
-      delete from ${schema}.entity_change c using doomed where c.seq = doomed.seq`;
+    // Old rows are found through the BRIN index on `at` (tenant migration 004), in no
+    // particular order, and deleted by their physical address (change-log rows never move).
+    const sql = `with position as (select txid, seq from ${schema}.notifier_cursor limit 1)
+      delete from ${schema}.entity_change c
+      where c.ctid = any(array(
+        select d.ctid from ${schema}.entity_change d, position p
+        where d.at < $1 and (d.txid, d.seq) <= (p.txid, p.seq)
+        limit $2))`;
     let deleted = 0;
     let isBusy = false;
     for (let batch = 0; batch < maxBatches; batch += 1) {
