@@ -6,6 +6,9 @@
  * phase). Alternating A and B spreads whatever else the machine does over both.
  *
  *   node bench/ab-patch.mjs --a /tmp/wt-before --b . [--rounds 3] [--entities 20000] [--duration 10]
+ *     [--a-env NAME=VALUE]… [--b-env NAME=VALUE]…   (extra environment of one side's broker, e.g.
+ *     --b-env LEGOCITY_BROKER_AUTH=off to see what authentication costs)
+ *     [--b-node-arg ARG]…   (e.g. --b-node-arg=--cpu-prof --b-node-arg=--cpu-prof-dir=/tmp/prof)
  *
  * Prints requests per second of every run, the CPU time the broker and PostgreSQL spent per
  * request (less sensitive than req/s to whatever else runs on the machine), the median of each
@@ -28,6 +31,9 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     scenario: { type: 'string', default: 'patch' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'a-env': { type: 'string', multiple: true, default: [] },
+    'b-env': { type: 'string', multiple: true, default: [] },
+    'b-node-arg': { type: 'string', multiple: true, default: [] },
   },
 });
 if (!values.a) {
@@ -35,6 +41,11 @@ if (!values.a) {
   process.exit(2);
 }
 const sides = { A: resolve(values.a), B: resolve(values.b) };
+const envOf = (list) =>
+  Object.fromEntries(
+    list.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+const extraEnv = { A: envOf(values['a-env']), B: envOf(values['b-env']) };
 const entities = Number(values.entities);
 const CLIENT = new URL('./http-client.mjs', import.meta.url).pathname;
 benchApiKey();
@@ -42,7 +53,11 @@ benchApiKey();
 const results = { A: [], B: [] };
 for (let round = 1; round <= Number(values.rounds); round += 1) {
   for (const side of round % 2 === 1 ? ['A', 'B'] : ['B', 'A']) {
-    const run = await runOnce(sides[side]);
+    const run = await runOnce(
+      sides[side],
+      extraEnv[side],
+      side === 'B' ? values['b-node-arg'] : [],
+    );
     results[side].push(run);
     process.stderr.write(
       `round ${round} ${side} (${sides[side]}): ${run.perSecond.toFixed(0)} req/s, ` +
@@ -64,12 +79,12 @@ for (const [label, key, unit] of [
   );
 }
 
-async function runOnce(dir) {
+async function runOnce(dir, env, nodeArgs) {
   const db = await createScratchDatabase(values['database-url']);
   let broker;
   try {
     const port = await freePort();
-    broker = startProcess('broker', [`${dir}/apps/broker/dist/main.js`], {
+    broker = startProcess('broker', [...nodeArgs, `${dir}/apps/broker/dist/main.js`], {
       cwd: dir,
       env: {
         ...process.env,
@@ -79,6 +94,7 @@ async function runOnce(dir) {
         LEGOCITY_BROKER_LOG_LEVEL: 'warn',
         LEGOCITY_BROKER_ADMIN_KEY: benchApiKey(),
         LEGOCITY_BROKER_RATE_LIMIT: '0',
+        ...env,
       },
     });
     const url = `http://127.0.0.1:${port}`;

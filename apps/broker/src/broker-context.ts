@@ -29,13 +29,13 @@ export type ChangeListener = ((
 
 /**
  * Change work as data-modifying CTEs appended to the statement that writes entity rows. The
- * statement's `written` CTE returns `id` and `attrs` (the attributes as written) of every row it
- * wrote; the work sees only those rows, so a write that lost an optimistic race records nothing.
+ * statement's `written` CTE returns `id` and `types` (as written) of every row it wrote;
+ * the work sees only those rows, so a write that lost an optimistic race records nothing.
  */
 export interface FusedChangeWork {
-  /** The CTEs (`name as (…)`, comma-separated), using `param` as the placeholder of `value`. */
-  ctes(param: string): string;
-  value: unknown;
+  /** The CTEs (`name as (…)`, comma-separated); `param(i)` is the placeholder of `values[i]`. */
+  ctes(param: (index: number) => string): string;
+  values: unknown[];
   /** Call once the statement has returned (it committed). */
   committed(): void;
 }

@@ -38,6 +38,8 @@ export function changeRow(change: EntityChange, now: string): ChangeRow | undefi
   const deleted: Record<string, string[]> = {};
   for (const [name, instances] of Object.entries(after.attributes)) {
     const previous = before?.attributes[name] ?? [];
+    // Untouched attributes keep their instances (the same array) through an update.
+    if (previous === instances) continue;
     const changed = instances.filter((instance) => !hasSame(previous, instance));
     if (changed.length > 0) attrs[name] = changed;
   }
@@ -64,7 +66,10 @@ export function changeRow(change: EntityChange, now: string): ChangeRow | undefi
 function hasSame(previous: readonly AttributeInstance[], instance: AttributeInstance): boolean {
   const datasetId = instance.datasetId ?? '';
   const match = previous.find((candidate) => (candidate.datasetId ?? '') === datasetId);
-  return match !== undefined && JSON.stringify(match) === JSON.stringify(instance);
+  return (
+    match !== undefined &&
+    (match === instance || JSON.stringify(match) === JSON.stringify(instance))
+  );
 }
 
 function sameTypes(before: Entity, after: Entity): boolean {

@@ -40,7 +40,7 @@ export class EntityRepository {
     | 'insertWithGeo'
     | 'update'
     | 'updateOne'
-    | 'updateOneReturningAttrs'
+    | 'updateOneReturningTypes'
     | 'delete',
     string
   >;
@@ -87,9 +87,9 @@ export class EntityRepository {
           created_at = $5::timestamptz, modified_at = $6::timestamptz
         where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id`,
       // The same, returning what change work appended to the statement reads.
-      updateOneReturningAttrs: `update ${e} e set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
+      updateOneReturningTypes: `update ${e} e set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
           created_at = $5::timestamptz, modified_at = $6::timestamptz
-        where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id, e.attrs`,
+        where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id, e.types`,
       delete: `delete from ${e} where id = any($1::text[])
         and ($2::text is null or xmin::text = $2) returning ${ENTITY_COLUMNS}`,
     };
@@ -164,7 +164,7 @@ export class EntityRepository {
         record.modified_at,
         versions?.get(only.id) ?? null,
       );
-      sql = work ? this.sql.updateOneReturningAttrs : this.sql.updateOne;
+      sql = work ? this.sql.updateOneReturningTypes : this.sql.updateOne;
     } else {
       const records = entities.map((entity) => ({
         ...entityToRecord(entity),
@@ -182,8 +182,9 @@ export class EntityRepository {
       ctes.push(this.moveGeo(`$${params.length - 1}`, `$${params.length}`));
     }
     if (work) {
-      params.push(work.value);
-      ctes.push(work.ctes(`$${params.length}`));
+      const first = params.length + 1;
+      params.push(...work.values);
+      ctes.push(work.ctes((index) => `$${first + index}`));
     }
     if (ctes.length > 0)
       sql = `with written as (${sql}), ${ctes.join(', ')} select id from written`;
