@@ -32,6 +32,11 @@ export function problemsOf(results) {
       );
     }
   }
+  if (results.mqtt && !results.mqtt.zeroLoss)
+    problems.push(
+      `MQTT: ${results.mqtt.notAcknowledged} measures not acknowledged, ${results.mqtt.rejected} rejected, ` +
+        `${results.mqtt.devicesNotUpToDate} devices not up to date in the broker`,
+    );
   return problems;
 }
 

@@ -17,6 +17,7 @@ import { randomPoint, seededRandom } from './entity-generator.mjs';
 import { parseOptions } from './options.mjs';
 import { runBatchPhase } from './phase-batch-upsert.mjs';
 import { runHttpPhase } from './phase-http.mjs';
+import { runMqttPhase } from './phase-mqtt.mjs';
 import { runNotificationPhase } from './phase-notifications.mjs';
 import { runTemporalPhase, temporalSummary } from './phase-temporal.mjs';
 import {
@@ -89,6 +90,7 @@ try {
   const explained = await explainBrokerQuery(db, randomPoint(seededRandom(11)));
   const notifications = await runNotificationPhase({ options, broker });
   const temporal = await runTemporalPhase({ options, db, broker });
+  const mqtt = await runMqttPhase({ options, broker });
   await stopProcess(broker.process);
 
   const results = {
@@ -100,6 +102,7 @@ try {
     explained,
     notifications,
     temporal,
+    mqtt,
   };
   mkdirSync(RESULTS, { recursive: true });
   const file = `${RESULTS}${stamp}.json`;
@@ -182,6 +185,15 @@ function notificationSummary(n) {
   ].join('\n');
 }
 
+function mqttSummary(m) {
+  return (
+    `MQTT sensors end to end (publisher → Mosquitto → update server → broker, QoS 1, 100 devices, ${m.seconds} s at a ${m.rateTarget} msg/s target): ` +
+    `${Math.round(m.measuresPerSecond)} measures/s (${Math.round((100 * m.measuresPerSecond) / m.rateTarget)}% of the target; publisher reached ${Math.round(m.publishRate)}/s); ` +
+    `${m.zeroLoss ? 'zero loss' : `LOSS: ${m.notAcknowledged} not acknowledged, ${m.rejected} rejected, ${m.devicesNotUpToDate} devices not up to date`}; ` +
+    `publish → broker change notified p50 ${Math.round(m.latencyMs.p50)} ms, p99 ${Math.round(m.latencyMs.p99)} ms.`
+  );
+}
+
 function mb(bytes) {
   return Math.round(bytes / 1e6);
 }
@@ -229,6 +241,7 @@ function printSummary(results, file) {
     );
   if (results.notifications) out.push('', notificationSummary(results.notifications));
   if (results.temporal) out.push('', ...temporalSummary(results.temporal));
+  if (results.mqtt) out.push('', mqttSummary(results.mqtt));
   out.push('', 'Markdown:', '', markdownTable(SUMMARY_HEADER, summaryRows(results)), '');
   const problems = problemsOf(results);
   if (problems.length > 0)

@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderReadme } from './readme-config.js';
+import { CONFIG_DOCS, renderConfigTables } from './readme-config.js';
 
-const path = fileURLToPath(new URL('../README.md', import.meta.url));
-writeFileSync(path, await renderReadme(readFileSync(path, 'utf8'), path));
-process.stdout.write('README.md configuration tables updated\n');
+for (const { file, tables } of CONFIG_DOCS) {
+  const path = fileURLToPath(new URL(`../${file}`, import.meta.url));
+  writeFileSync(path, await renderConfigTables(readFileSync(path, 'utf8'), path, tables));
+  process.stdout.write(`${file}: configuration tables updated\n`);
+}

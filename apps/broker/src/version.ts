@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gitCommit as commitOf } from '@legocity/observability';
 
 /** The broker's version, from its package.json (read once). */
 export const BROKER_VERSION: string = (
@@ -13,21 +14,5 @@ export const BROKER_VERSION: string = (
  * @example gitCommit() // 'e37cc9d'
  */
 export function gitCommit(): string | undefined {
-  try {
-    const git = new URL('../../../.git/', import.meta.url);
-    const head = readFileSync(new URL('HEAD', git), 'utf8').trim();
-    if (!head.startsWith('ref: ')) return head.slice(0, 7);
-    const ref = head.slice(5);
-    try {
-      return readFileSync(new URL(ref, git), 'utf8').trim().slice(0, 7);
-    } catch {
-      const packed = readFileSync(new URL('packed-refs', git), 'utf8');
-      return packed
-        .split('\n')
-        .find((line) => line.endsWith(` ${ref}`))
-        ?.slice(0, 7);
-    }
-  } catch {
-    return undefined;
-  }
+  return commitOf(new URL('../../../.git/', import.meta.url));
 }

@@ -44,4 +44,5 @@ export type {
 } from './shutdown/create-shutdown.js';
 
 export { uptimeSeconds, versionInfo } from './version/version-info.js';
+export { gitCommit } from './version/git-commit.js';
 export type { VersionInfo, VersionInfoOptions } from './version/version-info.js';

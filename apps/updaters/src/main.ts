@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * The update-server process: read configuration, set up the chosen sources with their own write
+ * keys, run them on the updater runtime, serve /health and /metrics, shut down gracefully.
+ * The only place that ends the process (STYLE.md habit 7).
+ */
+import { join } from 'node:path';
+import { formatProblems, summarizeConfig } from '@legocity/config';
+import {
+  createHealth,
+  createLogger,
+  createMetrics,
+  createShutdown,
+  serializeError,
+} from '@legocity/observability';
+import { createUpdater, createUpdaterMetrics, startUpdaterServer } from '@legocity/updater-runtime';
+import { configuredSourceKey, readUpdatersConfig, updatersConfigSchema } from './config.js';
+import { startEmbeddedMqtt } from './mqtt-server/embedded-mqtt.js';
+import { setUpSources } from './source-registry.js';
+import { sourceKey } from './source-keys.js';
+import { UPDATERS_VERSION, gitCommit } from './version.js';
+import { waitForKeys } from './wait-for-keys.js';
+
+async function main(): Promise<void> {
+  const loaded = readUpdatersConfig();
+  if (!loaded.ok) {
+    process.stderr.write(`${formatProblems(loaded.problems)}\n`);
+    process.exit(2);
+  }
+  const config = loaded.value;
+  const commit = config.commit ?? gitCommit() ?? 'unknown';
+  const logger = createLogger({
+    component: 'updaters',
+    version: UPDATERS_VERSION,
+    commit,
+    level: config.logLevel,
+  });
+  logger.info(
+    { config: summarizeConfig(updatersConfigSchema, config) },
+    'Starting the LegoCity update servers',
+  );
+  const shutdown = createShutdown({
+    logger,
+    timeoutMs: config.shutdownTimeout,
+    onExit: (code) => process.exit(code),
+  });
+  shutdown.listen();
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: serializeError(error) }, 'Uncaught exception; shutting down');
+    void shutdown.trigger('uncaughtException', { exitCode: 1 });
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: serializeError(reason) }, 'Unhandled promise rejection');
+  });
+
+  // Sensors and the simulator need an MQTT server: the operator's, else an embedded one.
+  let mqttUrl = config.mqttUrl;
+  const usesMqtt = config.sources.some((id) => id === 'mqtt' || id === 'simulator');
+  if (!mqttUrl && usesMqtt) {
+    const embedded = await startEmbeddedMqtt({
+      port: config.embeddedMqttPort,
+      dataDir: join(config.dataDir, 'embedded-mqtt'),
+    });
+    shutdown.register('embedded MQTT server', () => embedded.close());
+    mqttUrl = embedded.url;
+    logger.info({ url: mqttUrl }, 'Embedded MQTT server listening');
+  }
+  const devicesFile = join(config.dataDir, 'simulator-devices.json');
+  const env: NodeJS.ProcessEnv = {
+    LEGOCITY_UPDATERS_MQTT_STATE_DIR: join(config.dataDir, 'mqtt'),
+    ...(mqttUrl && {
+      LEGOCITY_UPDATERS_MQTT_URL: mqttUrl,
+      LEGOCITY_UPDATERS_SIMULATOR_MQTT_URL: mqttUrl,
+    }),
+    // Demo city: the simulator provisions its sensors for the MQTT source.
+    ...(config.demo && {
+      LEGOCITY_UPDATERS_SIMULATOR_DEVICES_FILE: devicesFile,
+      LEGOCITY_UPDATERS_MQTT_DEVICES: devicesFile,
+    }),
+    ...process.env,
+  };
+  const setups = await setUpSources(config.sources, env, logger);
+  if (!setups.ok) {
+    process.stderr.write(`${formatProblems(setups.problems)}\n`);
+    process.exit(2);
+  }
+  const sources = setups.value.flatMap((setup) => setup.sources);
+
+  const configured = sources.map((source) => configuredSourceKey(source.id, env));
+  const keyProblems = configured.flatMap((result) => (result.ok ? [] : [result.problem]));
+  if (keyProblems.length > 0) {
+    process.stderr.write(`${formatProblems(keyProblems)}\n`);
+    process.exit(2);
+  }
+  const keys = await waitForKeys(
+    sources.map((source, index) => () => {
+      const given = configured[index];
+      return sourceKey({
+        sourceId: source.id,
+        entityTypes: source.entityTypes,
+        configured: given?.ok ? given.key : undefined,
+        dataDir: config.dataDir,
+        brokerUrl: config.brokerUrl,
+        tenant: config.tenant,
+        adminKey: config.brokerAdminKey,
+      });
+    }),
+    logger,
+    () => shutdown.isShuttingDown,
+  );
+  const keyOf = new Map(sources.map((source, index) => [source.id, keys[index] ?? '']));
+
+  const metrics = createMetrics({ prefix: 'legocity_updaters' });
+  const updater = createUpdater({
+    sources,
+    broker: {
+      url: config.brokerUrl,
+      tenant: config.tenant,
+      keyFor: (sourceId) => keyOf.get(sourceId) ?? '',
+    },
+    dataDir: config.dataDir,
+    logger,
+    metrics: createUpdaterMetrics(metrics),
+  });
+  await updater.start();
+  shutdown.register('sources and outboxes', () => updater.stop());
+  for (const setup of setups.value) {
+    await setup.start?.();
+    shutdown.register('source side work', () => setup.stop?.() ?? Promise.resolve());
+  }
+
+  const startedAt = new Date();
+  const health = createHealth({
+    component: 'updaters',
+    version: UPDATERS_VERSION,
+    commit,
+    startedAt,
+    checks: [
+      {
+        name: 'broker',
+        // Not critical: the outboxes keep everything while the broker is away.
+        critical: false,
+        run: async ({ signal }) => {
+          const response = await fetch(new URL('/health/live', config.brokerUrl), { signal });
+          await response.arrayBuffer();
+          return { ok: response.ok, detail: response.ok ? undefined : `HTTP ${response.status}` };
+        },
+      },
+    ],
+  });
+  const server = await startUpdaterServer({
+    port: config.port,
+    host: config.host,
+    updater,
+    metrics,
+    health,
+    version: { component: 'updaters', version: UPDATERS_VERSION, commit, startedAt },
+  });
+  shutdown.register('HTTP server', () => server.close());
+  shutdown.register('readiness', () => health.markShuttingDown());
+  logger.info(
+    { url: server.url, sources: sources.map((source) => source.id), mqtt: mqttUrl },
+    'Update servers ready',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `The update servers could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+/**
+ * `npm start` as a person runs it: `legocity up` on embedded defaults (PGlite, embedded MQTT)
+ * brings up the broker and the update servers with the demo city, data flows from the simulator
+ * (polled) and its MQTT sensors into the broker, and Ctrl-C stops everything cleanly. Runs the
+ * built code (`npm install` builds it), as `npm start` does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './run-broker.js';
+
+const CLI = new URL('../../apps/cli/dist/main.js', import.meta.url).pathname;
+
+describe('legocity up (npm start) with the demo city', () => {
+  let folder: string;
+  let child: ChildProcess;
+  let output = '';
+  const brokerPort = freePort();
+  const updatersPort = freePort();
+  const broker = `http://127.0.0.1:${brokerPort}`;
+  let key: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+    folder = await mkdtemp(join(tmpdir(), 'legocity-up-'));
+    child = spawn(process.execPath, [CLI, 'up'], {
+      cwd: folder,
+      env: {
+        ...process.env,
+        LEGOCITY_BROKER_PORT: brokerPort,
+        LEGOCITY_UPDATERS_PORT: updatersPort,
+        // Mosquitto may hold 1883 on this machine.
+        LEGOCITY_UPDATERS_EMBEDDED_MQTT_PORT: freePort(),
+        LEGOCITY_UPDATERS_SIMULATOR_EVERY: '2s',
+        LEGOCITY_UPDATERS_SIMULATOR_PUBLISH_EVERY: '2s',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await until(
+      () => output.includes('LegoCity is up'),
+      150_000,
+      () => output,
+    );
+    key = (await readFile(join(folder, '.legocity/broker/admin.key'), 'utf8')).trim();
+  }, 180_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('keeps the admin key in a 0600 file and never prints it', async () => {
+    expect((await stat(join(folder, '.legocity/broker/admin.key'))).mode & 0o777).toBe(0o600);
+    expect(output).not.toContain(key);
+  });
+
+  it('fills the broker with the demo city: 8+ types, MQTT sensors included', async () => {
+    const count = async (type: string) => {
+      const response = await fetch(
+        `${broker}/ngsi-ld/v1/entities?type=${type}&count=true&limit=1`,
+        {
+          headers: { authorization: `Bearer ${key}` },
+        },
+      );
+      return Number(response.headers.get('ngsild-results-count') ?? 0);
+    };
+    await until(
+      async () => (await count('WeatherObserved')) > 0,
+      60_000,
+      () => output,
+    );
+    const types = [
+      'WeatherObserved', // MQTT sensors via the embedded MQTT server
+      'AirQualityObserved',
+      'FloodMonitoring',
+      'TrafficFlowObserved', // the simulator's polled source
+      'OffStreetParking',
+      'BikeHireDockingStation',
+      'FloodRiskZone',
+      'MedicalFacility',
+      'EmergencyVehicle',
+    ];
+    for (const type of types) expect(await count(type), type).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('reports both sources fresh on the update servers’ /health', async () => {
+    const response = await fetch(`http://127.0.0.1:${updatersPort}/health`);
+    const health = (await response.json()) as { sources: { id: string; staleness: string }[] };
+    expect(response.status).toBe(200);
+    expect(health.sources.map((source) => [source.id, source.staleness])).toEqual([
+      ['simulator', 'fresh'],
+      ['mqtt', 'fresh'],
+    ]);
+  });
+
+  it('stops every component on Ctrl-C', async () => {
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(output).toContain('updaters stopped');
+    expect(output).toContain('broker stopped');
+  }, 60_000);
+});
+
+async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`timed out; output so far:\n${describe().slice(-4000)}`);
+}
