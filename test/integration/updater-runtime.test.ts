@@ -138,7 +138,7 @@ describe('updater runtime against the broker', () => {
     }>;
   }
 
-  it('writes, survives a broker outage, and ignores replays', async () => {
+  it('writes, survives a 30 s broker outage, and ignores replays', async () => {
     // A proxy in front of the broker that can drop every connection: the broker "goes down".
     let isDown = false;
     const proxy = await listen((request, response) => {
@@ -187,8 +187,9 @@ describe('updater runtime against the broker', () => {
       await until(async () => (await entities()).length === 20, 'the first 20 entities');
       const first = await entities();
 
-      // Broker down: new readings queue in the outbox.
+      // Broker down for 30 s: new readings queue in the outbox.
       isDown = true;
+      const downSince = Date.now();
       readings = readings.map((r) => ({
         ...r,
         celsius: r.celsius + 100,
@@ -207,7 +208,9 @@ describe('updater runtime against the broker', () => {
       await updater.start();
       expect(updater.report()[0]!.outbox.pending).toBeGreaterThanOrEqual(20);
 
-      // Broker back: the outbox drains and every new value arrives.
+      // Broker back after 30 s: the outbox drains and every new value arrives.
+      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() - downSince)));
+      expect(updater.report()[0]!.outbox.pending).toBeGreaterThanOrEqual(20);
       isDown = false;
       await until(() => updater.report()[0]!.outbox.pending === 0, 'the outbox to drain');
       const after = await entities();
@@ -232,7 +235,7 @@ describe('updater runtime against the broker', () => {
       await updater.stop();
       await close(proxy);
     }
-  });
+  }, 90_000);
 
   it('turns a source whose fetch fails late then down, logging each once', async () => {
     const logs = captureLines();

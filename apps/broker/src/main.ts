@@ -4,7 +4,7 @@
  * The only place that ends the process (STYLE.md habit 7).
  */
 import { formatProblems, summarizeConfig } from '@legocity/config';
-import { createLogger, createShutdown, serializeError } from '@legocity/observability';
+import { createLogger, wireProcess } from '@legocity/observability';
 import { createBroker } from './broker.js';
 import { brokerConfigSchema, readBrokerConfig } from './config.js';
 import { BROKER_VERSION, gitCommit } from './version.js';
@@ -27,18 +27,10 @@ async function main(): Promise<void> {
     'Starting the LegoCity broker',
   );
 
-  const shutdown = createShutdown({
+  const shutdown = wireProcess({
     logger,
     timeoutMs: config.shutdownTimeout,
     onExit: (code) => process.exit(code),
-  });
-  shutdown.listen();
-  process.on('uncaughtException', (error) => {
-    logger.fatal({ err: serializeError(error) }, 'Uncaught exception; shutting down');
-    void shutdown.trigger('uncaughtException', { exitCode: 1 });
-  });
-  process.on('unhandledRejection', (reason) => {
-    logger.error({ err: serializeError(reason) }, 'Unhandled promise rejection');
   });
 
   const broker = await createBroker(config, logger);

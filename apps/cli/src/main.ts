@@ -17,6 +17,8 @@ Commands:
 
 Every component reads its own LEGOCITY_<COMPONENT>_* variables (see the README).`;
 
+const DEMO_RETENTION = '7d';
+
 const apps = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 function components(env: NodeJS.ProcessEnv): { list: Component[]; adminKeyFile: string } {
@@ -40,7 +42,8 @@ function components(env: NodeJS.ProcessEnv): { list: Component[]; adminKeyFile: 
       {
         name: 'broker',
         script: apps('broker/dist/main.js'),
-        env,
+        // The demo city changes ~10 entities a second: keep a week of its history, not 90 days.
+        env: { LEGOCITY_BROKER_HISTORY_RETENTION: DEMO_RETENTION, ...env },
         readyUrl: `http://127.0.0.1:${brokerPort}/health/ready`,
       },
       {
@@ -92,6 +95,7 @@ async function up(): Promise<void> {
       `  NGSI-LD broker   http://localhost:${brokerPort}/ngsi-ld/v1  (API docs: /ngsi-ld/v1/docs)`,
       `  update servers   http://localhost:${updatersPort}/health  (demo city: Da Nang, simulated)`,
       `  admin key        ${adminKeyFile} (when the broker made one; never printed)`,
+      `  history          kept ${process.env.LEGOCITY_BROKER_HISTORY_RETENTION ?? DEMO_RETENTION} (LEGOCITY_BROKER_HISTORY_RETENTION)`,
       '  Ctrl-C stops everything.',
     ].join('\n'),
   );

@@ -6,13 +6,7 @@
  */
 import { join } from 'node:path';
 import { formatProblems, summarizeConfig } from '@legocity/config';
-import {
-  createHealth,
-  createLogger,
-  createMetrics,
-  createShutdown,
-  serializeError,
-} from '@legocity/observability';
+import { createHealth, createLogger, createMetrics, wireProcess } from '@legocity/observability';
 import { createUpdater, createUpdaterMetrics, startUpdaterServer } from '@legocity/updater-runtime';
 import { configuredSourceKey, readUpdatersConfig, updatersConfigSchema } from './config.js';
 import { startEmbeddedMqtt } from './mqtt-server/embedded-mqtt.js';
@@ -39,18 +33,10 @@ async function main(): Promise<void> {
     { config: summarizeConfig(updatersConfigSchema, config) },
     'Starting the LegoCity update servers',
   );
-  const shutdown = createShutdown({
+  const shutdown = wireProcess({
     logger,
     timeoutMs: config.shutdownTimeout,
     onExit: (code) => process.exit(code),
-  });
-  shutdown.listen();
-  process.on('uncaughtException', (error) => {
-    logger.fatal({ err: serializeError(error) }, 'Uncaught exception; shutting down');
-    void shutdown.trigger('uncaughtException', { exitCode: 1 });
-  });
-  process.on('unhandledRejection', (reason) => {
-    logger.error({ err: serializeError(reason) }, 'Unhandled promise rejection');
   });
 
   // Sensors and the simulator need an MQTT server: the operator's, else an embedded one.

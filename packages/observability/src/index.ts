@@ -35,6 +35,12 @@ export { DEFAULT_CHECK_TIMEOUT_MS, runCheck, sanitizeDetail } from './health/run
 export type { CheckResult, HealthCheck } from './health/run-check.js';
 
 export { createShutdown } from './shutdown/create-shutdown.js';
+export { wireProcess } from './shutdown/wire-process.js';
+export type {
+  ProcessEventSource,
+  ProcessLogger,
+  WireProcessOptions,
+} from './shutdown/wire-process.js';
 export type {
   Shutdown,
   ShutdownHook,

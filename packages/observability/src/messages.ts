@@ -24,4 +24,6 @@ export const messages = {
   shutdownTimedOut: 'Shutdown timed out; forcing exit',
   shutdownForced: 'Second signal received; forcing exit',
   shutdownHookTooLate: 'Shutdown hook registered after shutdown started; not run',
+  uncaughtException: 'Uncaught exception; shutting down',
+  unhandledRejection: 'Unhandled promise rejection',
 } as const;

@@ -1,4 +1,5 @@
 import type { EntityBody } from '@legocity/broker-client';
+import { GEOMETRY_TYPES } from '@legocity/ngsi-ld';
 import type { AttributeContract, EntityContract, ValueType } from './source.js';
 
 export interface ValidateOptions {
@@ -11,15 +12,7 @@ export interface ValidateOptions {
 
 /** Members of an entity that are not attributes. */
 const ENTITY_MEMBERS = new Set(['id', 'type', '@context', 'scope']);
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-]);
+const GEOMETRY_NAMES: ReadonlySet<string> = new Set(GEOMETRY_TYPES);
 /** RFC 3339 date-time, as NGSI-LD's observedAt requires (ETSI GS CIM 009 §4.8). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -153,7 +146,7 @@ function checkPropertyValue(
 }
 
 function checkGeometry(value: unknown, rule: AttributeContract, say: (rule: string) => void) {
-  if (!isObject(value) || typeof value.type !== 'string' || !GEOMETRY_TYPES.has(value.type)) {
+  if (!isObject(value) || typeof value.type !== 'string' || !GEOMETRY_NAMES.has(value.type)) {
     say(`value must be a GeoJSON geometry, got ${describe(value)}`);
     return;
   }

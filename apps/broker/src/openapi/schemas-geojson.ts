@@ -1,3 +1,4 @@
+import { GEOMETRY_TYPES } from '@legocity/ngsi-ld';
 import { SPEC, schemaRef } from './operation-kit.js';
 import type { SchemaObject } from './openapi-types.js';
 
@@ -17,15 +18,7 @@ export function geoJsonSchemas(): Record<string, SchemaObject> {
       properties: {
         type: {
           type: 'string',
-          enum: [
-            'Point',
-            'MultiPoint',
-            'LineString',
-            'MultiLineString',
-            'Polygon',
-            'MultiPolygon',
-            'GeometryCollection',
-          ],
+          enum: [...GEOMETRY_TYPES],
         },
         coordinates: {
           description: 'A position, or nested arrays of positions depending on the type.',

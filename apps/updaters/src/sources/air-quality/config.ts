@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { duration, loadConfig, url, type ConfigOf, type LoadConfigResult } from '@legocity/config';
-import { stations } from '../weather/stations.js';
+import { stations } from '../open-meteo/stations.js';
 
 /** Settings of the air-quality source, read once at start-up (`LEGOCITY_UPDATERS_AIR_QUALITY_*`). */
 export const airQualityConfigSchema = {

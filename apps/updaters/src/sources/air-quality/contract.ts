@@ -1,4 +1,5 @@
 import type { AttributeContract, EntityContract } from '@legocity/updater-runtime';
+import { STATION_ATTRIBUTES, stationIdPattern } from '../open-meteo/station-attributes.js';
 
 const concentration = (name: string, description: string): AttributeContract => ({
   name,
@@ -16,18 +17,10 @@ const concentration = (name: string, description: string): AttributeContract => 
 export const airQualityObservedContract: EntityContract = {
   type: 'AirQualityObserved',
   version: '1.0.0',
-  idPattern: 'urn:ngsi-ld:AirQualityObserved:[a-z0-9]+(-[a-z0-9]+)*',
+  idPattern: stationIdPattern('AirQualityObserved'),
   description: 'Current air quality at a station, read from an Open-Meteo-style API.',
   attributes: [
-    { name: 'name', kind: 'Property', valueType: 'string', required: true },
-    { name: 'location', kind: 'GeoProperty', geometry: ['Point'], required: true },
-    {
-      name: 'dateObserved',
-      kind: 'Property',
-      valueType: 'object',
-      required: true,
-      description: 'Time of the observation, an NGSI-LD DateTime ({"@type": "DateTime", …}).',
-    },
+    ...STATION_ATTRIBUTES,
     concentration('pm10', 'Particulate matter below 10 µm'),
     concentration('pm25', 'Particulate matter below 2.5 µm'),
     concentration('no2', 'Nitrogen dioxide'),

@@ -4,7 +4,7 @@ import {
   serveFixtures,
   testFetchContext,
   type FixtureServer,
-} from '../weather/testing.test-support.js';
+} from '../../testing/source-testing.test-support.js';
 import { airQualityUrl, createAirQualitySource } from './source.js';
 
 const stations = [

@@ -1,7 +1,11 @@
-import { PermanentError, type PolledSource } from '@legocity/updater-runtime';
+import type { PolledSource } from '@legocity/updater-runtime';
+import { createStationSource, currentUrl } from '../open-meteo/station-source.js';
+import type { StationReading } from '../open-meteo/station-entities.js';
 import type { AirQualityConfig } from './config.js';
 import { airQualityObservedContract } from './contract.js';
-import { AIR_QUALITY_VARIABLES, transformAirQuality, type AirQualityReading } from './transform.js';
+import { AIR_QUALITY_VARIABLES, transformAirQuality } from './transform.js';
+
+const VARIABLES = AIR_QUALITY_VARIABLES.map(([variable]) => variable);
 
 /**
  * Current air quality for each configured station from an Open-Meteo-style API, written as
@@ -10,40 +14,16 @@ import { AIR_QUALITY_VARIABLES, transformAirQuality, type AirQualityReading } fr
  * station could be read.
  * @example runtime.add(createAirQualitySource(readAirQualityConfig().value))
  */
-export function createAirQualitySource(
-  config: AirQualityConfig,
-): PolledSource<AirQualityReading[]> {
-  return {
-    kind: 'polled',
+export function createAirQualitySource(config: AirQualityConfig): PolledSource<StationReading[]> {
+  return createStationSource({
     id: 'air-quality',
     title: 'Air quality with US EPA AQI (Open-Meteo-style API)',
-    entityTypes: [airQualityObservedContract.type],
-    contracts: [airQualityObservedContract],
-    schedule: { every: config.every },
-    periodMs: config.every,
-    graceMs: 2 * config.every,
-    async fetch(context) {
-      const readings: AirQualityReading[] = [];
-      for (const station of config.stations) {
-        const { body } = await context.get(airQualityUrl(config.url, station));
-        readings.push({ station, response: body });
-      }
-      return readings;
-    },
-    transform(readings, context) {
-      const { entities, problems } = transformAirQuality(readings);
-      for (const problem of problems) {
-        context.log.warn({ problem }, `Air-quality answer skipped: ${problem}`);
-      }
-      if (entities.length === 0 && problems.length > 0) {
-        throw new PermanentError(
-          'transform',
-          `No air-quality station could be read: ${problems[0]}`,
-        );
-      }
-      return entities;
-    },
-  };
+    contract: airQualityObservedContract,
+    subject: 'air-quality',
+    config,
+    variables: VARIABLES,
+    transform: transformAirQuality,
+  });
 }
 
 /**
@@ -55,9 +35,5 @@ export function airQualityUrl(
   endpoint: string,
   station: { latitude: number; longitude: number },
 ): string {
-  const url = new URL(endpoint);
-  url.searchParams.set('latitude', String(station.latitude));
-  url.searchParams.set('longitude', String(station.longitude));
-  url.searchParams.set('current', AIR_QUALITY_VARIABLES.map(([variable]) => variable).join(','));
-  return url.toString();
+  return currentUrl(endpoint, station, VARIABLES);
 }

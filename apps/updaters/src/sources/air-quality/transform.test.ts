@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../weather/testing.test-support.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
 import { transformAirQuality } from './transform.js';
 
 const townHall = { id: 'town-hall', name: 'Town Hall', latitude: 45.1885, longitude: 5.7245 };

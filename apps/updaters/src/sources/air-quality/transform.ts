@@ -1,6 +1,10 @@
 import type { EntityBody } from '@legocity/broker-client';
-import { readCurrent } from '../weather/open-meteo.js';
-import type { Station } from '../weather/stations.js';
+import type { CurrentConditions } from '../open-meteo/read-current.js';
+import {
+  transformStations,
+  type StationReading,
+  type StationTransformResult,
+} from '../open-meteo/station-entities.js';
 import { computeAqi, type Concentrations, type Pollutant } from './compute-aqi.js';
 
 /** The variables asked of the API, and the AirQualityObserved attribute each one fills. */
@@ -27,16 +31,10 @@ const TO_MICROGRAMS: Record<string, number> = {
 };
 
 /** What the air-quality source fetched for one station. */
-export interface AirQualityReading {
-  station: Station;
-  response: unknown;
-}
+export type AirQualityReading = StationReading;
 
 /** Entities of the stations that could be read, and why the others could not. */
-export interface AirQualityTransformResult {
-  entities: EntityBody[];
-  problems: string[];
-}
+export type AirQualityTransformResult = StationTransformResult;
 
 /**
  * Turns answers into AirQualityObserved entities, one per station, id
@@ -47,60 +45,46 @@ export interface AirQualityTransformResult {
 export function transformAirQuality(
   readings: readonly AirQualityReading[],
 ): AirQualityTransformResult {
-  const entities: EntityBody[] = [];
+  return transformStations(
+    readings,
+    'AirQualityObserved',
+    AIR_QUALITY_VARIABLES.map(([variable]) => variable),
+    fillAirQuality,
+  );
+}
+
+/** Sets each measured concentration in µg/m³, then the AQI when every unit could be read. */
+function fillAirQuality(
+  entity: EntityBody,
+  { observedAt, values }: CurrentConditions,
+  where: string,
+): string[] {
+  const concentrations: Concentrations = {};
   const problems: string[] = [];
-  for (const { station, response } of readings) {
-    const where = `station "${station.name}"`;
-    const current = readCurrent(
-      response,
-      AIR_QUALITY_VARIABLES.map(([variable]) => variable),
-    );
-    if (!current.ok) {
-      problems.push(...current.problems.map((problem) => `${where}: ${problem}`));
+  for (const [variable, pollutant] of AIR_QUALITY_VARIABLES) {
+    const measured = values[variable];
+    if (measured === undefined) continue;
+    const factor = TO_MICROGRAMS[measured.unit.trim()];
+    if (factor === undefined) {
+      problems.push(
+        `${where}: current_units.${variable}: unit "${measured.unit}" is not µg/m³ or mg/m³`,
+      );
       continue;
     }
-    const { observedAt, values } = current.value;
-    const entity: EntityBody = {
-      id: `urn:ngsi-ld:AirQualityObserved:${station.id}`,
-      type: 'AirQualityObserved',
-      name: { type: 'Property', value: station.name },
-      location: {
-        type: 'GeoProperty',
-        value: { type: 'Point', coordinates: [station.longitude, station.latitude] },
-      },
-      dateObserved: { type: 'Property', value: { '@type': 'DateTime', '@value': observedAt } },
-    };
-    const concentrations: Concentrations = {};
-    const stationProblems: string[] = [];
-    for (const [variable, pollutant] of AIR_QUALITY_VARIABLES) {
-      const measured = values[variable];
-      if (measured === undefined) continue;
-      const factor = TO_MICROGRAMS[measured.unit.trim()];
-      if (factor === undefined) {
-        stationProblems.push(
-          `${where}: current_units.${variable}: unit "${measured.unit}" is not µg/m³ or mg/m³`,
-        );
-        continue;
-      }
-      const value = Math.round(measured.value * factor * 100) / 100;
-      concentrations[pollutant] = value;
-      entity[pollutant] = { type: 'Property', value, unitCode: 'GQ', observedAt };
-    }
-    if (stationProblems.length > 0) {
-      problems.push(...stationProblems);
-      continue;
-    }
-    const aqi = computeAqi(concentrations);
-    if (aqi) {
-      entity.airQualityIndex = { type: 'Property', value: aqi.index, observedAt };
-      entity.airQualityLevel = { type: 'Property', value: aqi.level, observedAt };
-      entity.responsiblePollutant = {
-        type: 'Property',
-        value: aqi.responsiblePollutant,
-        observedAt,
-      };
-    }
-    entities.push(entity);
+    const value = Math.round(measured.value * factor * 100) / 100;
+    concentrations[pollutant] = value;
+    entity[pollutant] = { type: 'Property', value, unitCode: 'GQ', observedAt };
   }
-  return { entities, problems };
+  if (problems.length > 0) return problems;
+  const aqi = computeAqi(concentrations);
+  if (aqi) {
+    entity.airQualityIndex = { type: 'Property', value: aqi.index, observedAt };
+    entity.airQualityLevel = { type: 'Property', value: aqi.level, observedAt };
+    entity.responsiblePollutant = {
+      type: 'Property',
+      value: aqi.responsiblePollutant,
+      observedAt,
+    };
+  }
+  return problems;
 }

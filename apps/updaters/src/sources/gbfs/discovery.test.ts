@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../weather/testing.test-support.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
 import { readDiscovery } from './discovery.js';
 
 const base = 'https://gbfs.lego-city.example/gbfs.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../weather/testing.test-support.js';
-import { idPart, transformGbfs, type GbfsSnapshot } from './transform.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
+import { transformGbfs, type GbfsSnapshot } from './transform.js';
 
 const fixture = (path: string): unknown => JSON.parse(readFixture(`gbfs/${path}`));
 const v23: GbfsSnapshot = {
@@ -104,13 +104,5 @@ describe('transformGbfs', () => {
     expect(transformGbfs({ ...v23, stationStatus: { data: {} } }).problems).toEqual([
       'station_status: data.stations: expected an array',
     ]);
-  });
-});
-
-describe('idPart', () => {
-  it('keeps safe characters and percent-encodes the rest', () => {
-    expect(idPart('A-1_b.2')).toBe('A-1_b.2');
-    expect(idPart('Gare Nord/2')).toBe('Gare%20Nord%2F2');
-    expect(idPart('é')).toBe('%C3%A9');
   });
 });

@@ -1,4 +1,5 @@
 import type { EntityBody } from '@legocity/broker-client';
+import { idPart } from '../entity-id.js';
 
 /** What one run of the GBFS source read: the two station feeds and how to name things. */
 export interface GbfsSnapshot {
@@ -172,20 +173,6 @@ function readFlag(value: unknown, field: string, problems: string[]): boolean {
 
 function isStationId(value: unknown): boolean {
   return (typeof value === 'string' && value !== '') || Number.isSafeInteger(value);
-}
-
-/**
- * A system or station id as it appears in an entity id: letters, digits, `.`, `_` and `-` kept,
- * anything else percent-encoded (UTF-8), so distinct GBFS ids stay distinct.
- * @example idPart('Gare Nord/2') // 'Gare%20Nord%2F2'
- */
-export function idPart(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]/gu, (character) =>
-    Array.from(
-      new TextEncoder().encode(character),
-      (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
-    ).join(''),
-  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,8 @@ import type { DevicesFile, DeviceType } from './devices.js';
 /** Version of derived contracts; bump when the derivation itself changes. */
 export const DERIVED_CONTRACT_VERSION = '1.0.0';
 
-const KINDS = new Set<string>([
+/** The NGSI-LD attribute kinds a contract can name (all but ListRelationship). */
+export const CONTRACT_KINDS: readonly AttributeKind[] = [
   'Property',
   'GeoProperty',
   'Relationship',
@@ -13,7 +14,8 @@ const KINDS = new Set<string>([
   'VocabProperty',
   'JsonProperty',
   'ListProperty',
-]);
+];
+const KINDS = new Set<string>(CONTRACT_KINDS);
 
 /**
  * The data contract of every entity type the provisioned devices feed, derived from the device

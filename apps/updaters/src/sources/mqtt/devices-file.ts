@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isUri, isValidAttributeName, type JsonObject } from '@legocity/ngsi-ld';
 import type { ValueType } from '@legocity/updater-runtime';
-import { contractConflicts, jsonPathKey } from './contracts.js';
+import { CONTRACT_KINDS, contractConflicts, jsonPathKey } from './contracts.js';
 import {
   TOPIC_LEVEL,
   deviceOf,
@@ -30,16 +30,7 @@ const VALUE_TYPES: readonly ValueType[] = [
   'object',
   'array',
 ];
-const ATTRIBUTE_TYPES = [
-  'Property',
-  'GeoProperty',
-  'Relationship',
-  'LanguageProperty',
-  'VocabProperty',
-  'JsonProperty',
-  'ListProperty',
-  'ListRelationship',
-];
+const ATTRIBUTE_TYPES: readonly string[] = [...CONTRACT_KINDS, 'ListRelationship'];
 const RESERVED_NAMES = new Set([
   'id',
   'type',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateEntity } from '@legocity/updater-runtime';
-import { readFixture } from '../weather/testing.test-support.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
 import { openDataContract } from './contract.js';
 import { fixtureMapping } from './test-mappings.test-support.js';
 import { transformOpenData } from './transform.js';

@@ -1,14 +1,6 @@
+import { COORDINATE_GEOMETRY_TYPES } from '@legocity/ngsi-ld';
 import type { EntityContract } from '@legocity/updater-runtime';
 import type { Mapping } from './mapping.js';
-
-const ALL_GEOMETRIES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-];
 
 /**
  * The data contract (version 1.0.0) of the entity type a mapping writes: one Property per mapped
@@ -37,7 +29,7 @@ export function openDataContract(mapping: Mapping): EntityContract {
             {
               name: 'location',
               kind: 'GeoProperty' as const,
-              geometry: mapping.geometry ?? ALL_GEOMETRIES,
+              geometry: mapping.geometry ?? [...COORDINATE_GEOMETRY_TYPES],
             },
           ]
         : []),

@@ -1,6 +1,6 @@
 import type { EntityBody } from '@legocity/broker-client';
 import { parseGeometry, type Geometry } from '@legocity/ngsi-ld';
-import { idPart } from '../gbfs/transform.js';
+import { idPart } from '../entity-id.js';
 import type { MappedValueType, Mapping } from './mapping.js';
 import { parseWkt } from './wkt.js';
 import type { SourceRecord } from './records.js';

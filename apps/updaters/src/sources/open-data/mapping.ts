@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { COORDINATE_GEOMETRY_TYPES } from '@legocity/ngsi-ld';
 
 /** The JSON type an attribute is read as. */
 export type MappedValueType = 'number' | 'integer' | 'string' | 'boolean';
@@ -48,14 +49,7 @@ const ENTITY_TYPE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const ATTRIBUTE = /^[A-Za-z][A-Za-z0-9_]*$/;
 const UNIT_CODE = /^[A-Z0-9]{2,3}$/;
 const VALUE_TYPES: readonly MappedValueType[] = ['number', 'integer', 'string', 'boolean'];
-const GEOMETRY_TYPES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-];
+const GEOMETRY_TYPES: readonly string[] = COORDINATE_GEOMETRY_TYPES;
 const RESERVED = new Set(['id', 'type', 'location', '@context', 'scope']);
 
 /**

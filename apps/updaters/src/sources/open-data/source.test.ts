@@ -5,7 +5,7 @@ import {
   testFetchContext,
   testLogger,
   type FixtureServer,
-} from '../weather/testing.test-support.js';
+} from '../../testing/source-testing.test-support.js';
 import { createOpenDataSource } from './source.js';
 import { fixtureMapping } from './test-mappings.test-support.js';
 

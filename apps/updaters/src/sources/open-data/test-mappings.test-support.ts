@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseMapping, type Mapping } from './mapping.js';
-import { readFixture } from '../weather/testing.test-support.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
 
 /** apps/updaters/fixtures/open-data as a folder path. */
 export const FIXTURE_DIR = fileURLToPath(new URL('../../../fixtures/open-data/', import.meta.url));

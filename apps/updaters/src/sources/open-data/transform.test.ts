@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../weather/testing.test-support.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
 import { fixtureMapping } from './test-mappings.test-support.js';
 import { transformOpenData } from './transform.js';
 

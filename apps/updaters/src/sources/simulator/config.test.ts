@@ -9,8 +9,8 @@ describe('readSimulatorConfig', () => {
       value: {
         enabled: true,
         seed: 2025,
-        every: 10_000,
-        publishEvery: 10_000,
+        every: 30_000,
+        publishEvery: 30_000,
         speed: 1,
         mqttUrl: 'mqtt://127.0.0.1:1883',
         topicPrefix: 'legocity/devices',

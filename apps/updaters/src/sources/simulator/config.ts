@@ -29,13 +29,13 @@ export const simulatorConfigSchema = {
   }),
   every: duration({
     env: 'LEGOCITY_UPDATERS_SIMULATOR_EVERY',
-    default: 10_000,
+    default: 30_000,
     description:
       'How often the polled entities (traffic, parking, bikes, flood zones, hospitals, incidents, vehicles) are recomputed and written.',
   }),
   publishEvery: duration({
     env: 'LEGOCITY_UPDATERS_SIMULATOR_PUBLISH_EVERY',
-    default: 10_000,
+    default: 30_000,
     description:
       'How often each simulated MQTT sensor (weather, air quality, water level) publishes a measure.',
   }),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { duration, loadConfig, url, type ConfigOf, type LoadConfigResult } from '@legocity/config';
-import { stations } from './stations.js';
+import { stations } from '../open-meteo/stations.js';
 
 /** Settings of the weather source, read once at start-up (`LEGOCITY_UPDATERS_WEATHER_*`). */
 export const weatherConfigSchema = {

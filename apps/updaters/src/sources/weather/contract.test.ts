@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateEntity } from '@legocity/updater-runtime';
 import { weatherObservedContract } from './contract.js';
-import { readFixture } from './testing.test-support.js';
+import { readFixture } from '../../testing/source-testing.test-support.js';
 import { transformWeather } from './transform.js';
 
 const station = { id: 'town-hall', name: 'Town Hall', latitude: 45.1885, longitude: 5.7245 };

@@ -1,4 +1,5 @@
 import type { EntityContract } from '@legocity/updater-runtime';
+import { STATION_ATTRIBUTES, stationIdPattern } from '../open-meteo/station-attributes.js';
 
 /**
  * WeatherObserved 1.0.0 (Smart Data Models, dataModel.Weather): current conditions at a
@@ -8,18 +9,10 @@ import type { EntityContract } from '@legocity/updater-runtime';
 export const weatherObservedContract: EntityContract = {
   type: 'WeatherObserved',
   version: '1.0.0',
-  idPattern: 'urn:ngsi-ld:WeatherObserved:[a-z0-9]+(-[a-z0-9]+)*',
+  idPattern: stationIdPattern('WeatherObserved'),
   description: 'Current weather at a station, read from an Open-Meteo-style API.',
   attributes: [
-    { name: 'name', kind: 'Property', valueType: 'string', required: true },
-    { name: 'location', kind: 'GeoProperty', geometry: ['Point'], required: true },
-    {
-      name: 'dateObserved',
-      kind: 'Property',
-      valueType: 'object',
-      required: true,
-      description: 'Time of the observation, an NGSI-LD DateTime ({"@type": "DateTime", …}).',
-    },
+    ...STATION_ATTRIBUTES,
     {
       name: 'temperature',
       kind: 'Property',

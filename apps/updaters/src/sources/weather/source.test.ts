@@ -6,7 +6,7 @@ import {
   testFetchContext,
   testLogger,
   type FixtureServer,
-} from './testing.test-support.js';
+} from '../../testing/source-testing.test-support.js';
 
 const stations = [
   { id: 'town-hall', name: 'Town Hall', latitude: 45.1885, longitude: 5.7245 },

@@ -1,6 +1,10 @@
 import type { EntityBody } from '@legocity/broker-client';
-import { readCurrent } from './open-meteo.js';
-import type { Station } from './stations.js';
+import type { CurrentConditions } from '../open-meteo/read-current.js';
+import {
+  transformStations,
+  type StationReading,
+  type StationTransformResult,
+} from '../open-meteo/station-entities.js';
 import { convertUnit, knownUnits, type Quantity } from './units.js';
 
 /** The variables asked of the API, and the WeatherObserved attribute each one fills. */
@@ -23,17 +27,10 @@ const UNIT_CODES: Record<Quantity, string> = {
 };
 
 /** What the weather source fetched for one station. */
-export interface WeatherReading {
-  station: Station;
-  response: unknown;
-}
+export type WeatherReading = StationReading;
 
 /** Entities of the stations that could be read, and why the others could not. */
-export interface WeatherTransformResult {
-  entities: EntityBody[];
-  /** One line per problem, naming the station and the field: `station "x": current.y: …`. */
-  problems: string[];
-}
+export type WeatherTransformResult = StationTransformResult;
 
 /**
  * Turns answers into WeatherObserved entities, one per station, id
@@ -42,44 +39,32 @@ export interface WeatherTransformResult {
  * @example transformWeather([{ station, response }]).entities[0].temperature // { type: 'Property', value: 21.4, unitCode: 'CEL', observedAt: '…' }
  */
 export function transformWeather(readings: readonly WeatherReading[]): WeatherTransformResult {
-  const entities: EntityBody[] = [];
+  return transformStations(
+    readings,
+    'WeatherObserved',
+    WEATHER_VARIABLES.map(([variable]) => variable),
+    fillWeather,
+  );
+}
+
+/** Sets each measured variable, converted to the contract's unit. */
+function fillWeather(
+  entity: EntityBody,
+  { observedAt, values }: CurrentConditions,
+  where: string,
+): string[] {
   const problems: string[] = [];
-  for (const { station, response } of readings) {
-    const where = `station "${station.name}"`;
-    const current = readCurrent(
-      response,
-      WEATHER_VARIABLES.map(([variable]) => variable),
-    );
-    if (!current.ok) {
-      problems.push(...current.problems.map((problem) => `${where}: ${problem}`));
+  for (const [variable, attribute] of WEATHER_VARIABLES) {
+    const measured = values[variable];
+    if (measured === undefined) continue;
+    const value = convertUnit(attribute, measured.value, measured.unit);
+    if (value === undefined) {
+      problems.push(
+        `${where}: current_units.${variable}: unit "${measured.unit}" is not one of ${knownUnits(attribute).join(', ')}`,
+      );
       continue;
     }
-    const { observedAt, values } = current.value;
-    const entity: EntityBody = {
-      id: `urn:ngsi-ld:WeatherObserved:${station.id}`,
-      type: 'WeatherObserved',
-      name: { type: 'Property', value: station.name },
-      location: {
-        type: 'GeoProperty',
-        value: { type: 'Point', coordinates: [station.longitude, station.latitude] },
-      },
-      dateObserved: { type: 'Property', value: { '@type': 'DateTime', '@value': observedAt } },
-    };
-    const stationProblems: string[] = [];
-    for (const [variable, attribute] of WEATHER_VARIABLES) {
-      const measured = values[variable];
-      if (measured === undefined) continue;
-      const value = convertUnit(attribute, measured.value, measured.unit);
-      if (value === undefined) {
-        stationProblems.push(
-          `${where}: current_units.${variable}: unit "${measured.unit}" is not one of ${knownUnits(attribute).join(', ')}`,
-        );
-        continue;
-      }
-      entity[attribute] = { type: 'Property', value, unitCode: UNIT_CODES[attribute], observedAt };
-    }
-    if (stationProblems.length > 0) problems.push(...stationProblems);
-    else entities.push(entity);
+    entity[attribute] = { type: 'Property', value, unitCode: UNIT_CODES[attribute], observedAt };
   }
-  return { entities, problems };
+  return problems;
 }

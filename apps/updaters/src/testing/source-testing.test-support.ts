@@ -10,7 +10,7 @@ import { createHttpGet, type FetchContext } from '@legocity/updater-runtime';
 
 /** apps/updaters/fixtures/<path>, read as text. */
 export function readFixture(path: string): string {
-  return readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 }
 
 /** An answer of the fixture server. */
