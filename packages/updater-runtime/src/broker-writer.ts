@@ -41,6 +41,7 @@ export interface BrokerWriterOptions {
   retry?: { baseDelayMs: number; maxDelayMs: number };
   /** Wait after a 401/403 before trying again (the key may be fixed meanwhile); default 60 s. */
   authRetryMs?: number;
+  /** Bound to the source (`logger.child({ sourceId })`). */
   log: Logger;
   onDelivered?: (event: DeliveredEvent) => void;
   onRejected?: (rejected: RejectedEntity[]) => void;
@@ -117,7 +118,7 @@ export function createBrokerWriter(options: BrokerWriterOptions): BrokerWriter {
           ? authRetryMs
           : (failure.retryAfterMs ?? backoffDelay(failures, retry, random));
       log.warn(
-        { sourceId, kind: failure.kind, pending: outbox.pending(), delayMs, err: failure },
+        { kind: failure.kind, pending: outbox.pending(), delayMs, err: failure },
         `Writing ${sourceId} to the broker failed (${failure.kind}); retrying in ${delayMs} ms`,
       );
       await sleep(delayMs, signal);
@@ -180,7 +181,7 @@ export function createBrokerWriter(options: BrokerWriterOptions): BrokerWriter {
     await appendFile(options.deadLetterPath, lines);
     for (const item of rejected) {
       log.error(
-        { sourceId, entityId: item.entity.id, problem: item.error },
+        { entityId: item.entity.id, problem: item.error },
         `Broker refused entity ${item.entity.id}: ${item.error.title}${item.error.detail ? ` — ${item.error.detail}` : ''}; moved to rejected.jsonl`,
       );
     }

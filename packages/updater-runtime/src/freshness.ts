@@ -7,6 +7,7 @@ export interface FreshnessOptions {
   graceMs: number;
   /** Before the first success, age is measured from here (ms). */
   startedAt: number;
+  /** Bound to the source (`logger.child({ sourceId })`). */
   log: Logger;
   now?: () => number;
 }
@@ -53,7 +54,7 @@ export function createFreshness(options: FreshnessOptions): Freshness {
       if (next !== current) {
         const previous = current;
         current = next;
-        const fields = { sourceId: options.sourceId, staleness: next, previous, ageMs };
+        const fields = { staleness: next, previous, ageMs };
         const since = lastSuccessAt
           ? `last success ${Math.round(ageMs / 1000)} s ago`
           : 'no success yet';

@@ -26,6 +26,7 @@ export interface OutboxOptions {
   fsyncIntervalMs?: number;
   /** A segment file is closed and a new one begun past this size; default 8 MiB. */
   segmentBytes?: number;
+  /** Bound to the source (`logger.child({ sourceId })`). */
   log?: Logger;
   /** Wall clock in ms. */
   now?: () => number;
@@ -149,7 +150,7 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
   }
   if (recovery.tornLines + recovery.corruptLines > 0) {
     log?.warn(
-      { sourceId: options.sourceId, ...recovery },
+      { ...recovery },
       `Outbox of ${options.sourceId}: ignored ${recovery.tornLines} torn and ${recovery.corruptLines} corrupt line(s) left by a crash`,
     );
   }
@@ -166,7 +167,7 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
 
   const syncTimer = setInterval(() => {
     void serialize(syncNow).catch((error: unknown) =>
-      log?.error({ err: error, sourceId: options.sourceId }, 'Outbox fsync failed'),
+      log?.error({ err: error }, 'Outbox fsync failed'),
     );
   }, options.fsyncIntervalMs ?? DEFAULT_FSYNC_INTERVAL_MS);
   syncTimer.unref();

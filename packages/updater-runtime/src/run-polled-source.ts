@@ -22,6 +22,7 @@ export interface PolledRunnerOptions {
   source: PolledSource;
   /** Validate, dedupe and queue (writeEntities bound to this source, full entities). */
   write(entities: EntityBody[]): Promise<WriteReport>;
+  /** Bound to the source (`logger.child({ sourceId })`): log lines carry no sourceId of their own. */
   log: Logger;
   /** Timeout, retry policy and test doubles of FetchContext.get. */
   http?: Omit<HttpGetSettings, 'signal' | 'log'>;
@@ -98,7 +99,6 @@ export function createPolledRunner(options: PolledRunnerOptions): PolledRunner {
       };
       log.info(
         {
-          sourceId: source.id,
           queued: run.queued,
           unchanged: run.unchanged,
           rejected: run.rejected,
@@ -114,7 +114,7 @@ export function createPolledRunner(options: PolledRunnerOptions): PolledRunner {
         notBefore = Math.max(notBefore, now() + error.retryAfterMs);
       options.onError?.(error);
       log.warn(
-        { sourceId: source.id, kind: error.kind, retryable: error.isRetryable, err: error },
+        { kind: error.kind, retryable: error.isRetryable, err: error },
         `Source ${source.id} failed in ${stage} (${error.kind}): ${error.message}`,
       );
       const run: RunReport = {
@@ -136,7 +136,7 @@ export function createPolledRunner(options: PolledRunnerOptions): PolledRunner {
     const more =
       problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
     log.warn(
-      { sourceId: source.id, problems: shown },
+      { problems: shown },
       `Source ${source.id}: ${problems.length} entities refused by the data contract${more}`,
     );
     options.onError?.(
