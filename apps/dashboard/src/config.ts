@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import {
+  formatProblems,
+  integer,
+  loadConfig,
+  oneOf,
+  path,
+  string,
+  url,
+  type ConfigOf,
+  type LoadConfigResult,
+} from '@legocity/config';
+
+/**
+ * Every setting of the dashboard, read once at start-up from the environment (and *_FILE
+ * secrets). `PAYLOAD_SECRET` keeps the framework's own name.
+ */
+export const dashboardConfigSchema = {
+  port: integer({
+    env: 'LEGOCITY_DASHBOARD_PORT',
+    min: 0,
+    max: 65535,
+    default: 3000,
+    description: 'TCP port of the dashboard and CMS (pass it to `next start -p`).',
+  }),
+  host: string({
+    env: 'LEGOCITY_DASHBOARD_HOST',
+    default: '127.0.0.1',
+    description: 'Interface to listen on; 0.0.0.0 inside containers.',
+  }),
+  databaseUrl: url({
+    env: 'LEGOCITY_DASHBOARD_DATABASE_URL',
+    protocols: ['postgres:', 'postgresql:', 'file:'],
+    optional: true,
+    secret: true,
+    description:
+      'CMS database: a PostgreSQL connection string, or a `file:` SQLite URL. Unset: SQLite file `payload.db` in the data folder.',
+  }),
+  dataDir: path({
+    env: 'LEGOCITY_DASHBOARD_DATA_DIR',
+    default: '.legocity/dashboard',
+    base: process.cwd(),
+    description:
+      'Folder of the SQLite database (when LEGOCITY_DASHBOARD_DATABASE_URL is unset) and of the generated `payload-secret` file.',
+  }),
+  brokerUrl: url({
+    env: 'LEGOCITY_DASHBOARD_BROKER_URL',
+    default: 'http://127.0.0.1:1026',
+    description: 'Internal URL of the default broker, checked by /health (non-critical).',
+  }),
+  logLevel: oneOf(['debug', 'info', 'warn', 'error'] as const, {
+    env: 'LEGOCITY_DASHBOARD_LOG_LEVEL',
+    default: 'info',
+    description: 'Lowest log severity written.',
+  }),
+  payloadSecret: string({
+    env: 'PAYLOAD_SECRET',
+    optional: true,
+    secret: true,
+    description:
+      "Payload's signing secret (also the key the broker keys are encrypted with). Unset: generated once into `<dataDir>/payload-secret` (mode 0600).",
+  }),
+  commit: string({
+    env: 'LEGOCITY_COMMIT',
+    optional: true,
+    description: 'Git commit shown by /version and in logs (set by the build).',
+  }),
+};
+
+export type DashboardConfig = ConfigOf<typeof dashboardConfigSchema>;
+
+/**
+ * Read the dashboard's configuration from an environment (default: this process's).
+ * @example const result = readDashboardConfig(); if (!result.ok) …
+ */
+export function readDashboardConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): LoadConfigResult<DashboardConfig> {
+  return loadConfig(dashboardConfigSchema, {
+    env,
+    readFile: (file) => readFileSync(file, 'utf8'),
+  });
+}
+
+/**
+ * The dashboard's configuration, or an error listing every problem by variable name (Next and
+ * the Payload CLI load the config in-process, so this throws instead of exiting).
+ * @example const config = requireDashboardConfig();
+ */
+export function requireDashboardConfig(env: NodeJS.ProcessEnv = process.env): DashboardConfig {
+  const result = readDashboardConfig(env);
+  if (!result.ok) throw new Error(formatProblems(result.problems));
+  return result.value;
+}
