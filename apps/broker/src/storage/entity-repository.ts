@@ -52,6 +52,10 @@ export class EntityRepository {
     this.geoTable = `${s}.geo_attribute`;
     const e = this.entityTable;
     const geo = this.geoTable;
+    const updateOne = (returning: string) => `update ${e} e
+        set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
+          created_at = $5::timestamptz, modified_at = $6::timestamptz
+        where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning ${returning}`;
     const insertEntities = `insert into ${e} (${ENTITY_COLUMNS}) select ${ENTITY_COLUMNS}
       from jsonb_to_recordset($1::jsonb) as ${RECORD_SHAPE} on conflict (id) do nothing returning id`;
     // Spatial rows of the written entities that moved (their new rows as jsonb, and their ids):
@@ -83,13 +87,9 @@ export class EntityRepository {
         from jsonb_to_recordset($1::jsonb) as ${RECORD_SHAPE}
         where e.id = x.id and (x.version is null or e.xmin::text = x.version) returning e.id`,
       // The hot path of single-entity updates: plain parameters, no recordset to unpack.
-      updateOne: `update ${e} e set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
-          created_at = $5::timestamptz, modified_at = $6::timestamptz
-        where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id`,
+      updateOne: updateOne('e.id'),
       // The same, returning what change work appended to the statement reads.
-      updateOneReturningTypes: `update ${e} e set types = $2::text[], scopes = $3::text[], attrs = $4::jsonb,
-          created_at = $5::timestamptz, modified_at = $6::timestamptz
-        where e.id = $1 and ($7::text is null or e.xmin::text = $7) returning e.id, e.types`,
+      updateOneReturningTypes: updateOne('e.id, e.types'),
       delete: `delete from ${e} where id = any($1::text[])
         and ($2::text is null or xmin::text = $2) returning ${ENTITY_COLUMNS}`,
     };

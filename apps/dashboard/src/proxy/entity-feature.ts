@@ -1,15 +1,7 @@
 import type { GeoJsonFeature } from '@legocity/broker-client';
-import type { JsonObject, JsonValue } from '@legocity/ngsi-ld';
+import { GEOMETRY_TYPES, type JsonObject, type JsonValue } from '@legocity/ngsi-ld';
 
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-]);
+const GEOMETRY_TYPE_NAMES: ReadonlySet<string> = new Set(GEOMETRY_TYPES);
 
 /**
  * A keyValues entity (as notifications carry it) as the same GeoJSON Feature the broker sends
@@ -46,6 +38,6 @@ function isGeometry(value: JsonValue | undefined): value is JsonObject {
     value !== null &&
     !Array.isArray(value) &&
     typeof value.type === 'string' &&
-    GEOMETRY_TYPES.has(value.type)
+    GEOMETRY_TYPE_NAMES.has(value.type)
   );
 }
