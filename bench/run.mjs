@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: the broker's throughput on PostgreSQL against baselines measured in the same
  * run. Creates a scratch database, starts the broker as its own process, runs the batch-upsert
- * phase (baseline: raw pg) and the HTTP phases (baseline: a no-op Fastify server), prints the
+ * phase (baseline: raw pg), the HTTP phases (baseline: a no-op Fastify server) and the others —
+ * the last one, the dashboard in headless Chromium (phase-dashboard.mjs) — prints the
  * summary and writes the raw results to bench/results/<timestamp>.json. Every process it starts
  * is stopped by PID and the scratch database is dropped, also on failure or Ctrl-C.
  * See bench/README.md.
@@ -16,6 +17,7 @@ import { explainBrokerQuery } from './explain-query.mjs';
 import { randomPoint, seededRandom } from './entity-generator.mjs';
 import { parseOptions } from './options.mjs';
 import { runBatchPhase } from './phase-batch-upsert.mjs';
+import { dashboardSummary, prepareDashboardPhase, runDashboardPhase } from './phase-dashboard.mjs';
 import { runHttpPhase } from './phase-http.mjs';
 import { runMqttPhase } from './phase-mqtt.mjs';
 import { runNotificationPhase } from './phase-notifications.mjs';
@@ -53,6 +55,14 @@ const stamp = startedAt
   .replace(/\.\d+Z$/, 'Z');
 
 buildIfStale(ROOT);
+// Say now, not after the broker phases, when the dashboard phase cannot run here (and build
+// the dashboard when it is stale, before anything is timed).
+try {
+  await prepareDashboardPhase();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
 const db = await createScratchDatabase(options.serverUrl);
 process.stderr.write(`Scratch database ${db.name}\n`);
 let cleanedUp = false;
@@ -92,6 +102,8 @@ try {
   const temporal = await runTemporalPhase({ options, db, broker });
   const mqtt = await runMqttPhase({ options, broker });
   await stopProcess(broker.process);
+  // Its own platform (`legocity up`, embedded storage) in a headless Chromium.
+  const dashboard = await runDashboardPhase({ options });
 
   const results = {
     startedAt: startedAt.toISOString(),
@@ -103,6 +115,7 @@ try {
     notifications,
     temporal,
     mqtt,
+    dashboard,
   };
   mkdirSync(RESULTS, { recursive: true });
   const file = `${RESULTS}${stamp}.json`;
@@ -242,6 +255,7 @@ function printSummary(results, file) {
   if (results.notifications) out.push('', notificationSummary(results.notifications));
   if (results.temporal) out.push('', ...temporalSummary(results.temporal));
   if (results.mqtt) out.push('', mqttSummary(results.mqtt));
+  if (results.dashboard) out.push('', ...dashboardSummary(results.dashboard));
   out.push('', 'Markdown:', '', markdownTable(SUMMARY_HEADER, summaryRows(results)), '');
   const problems = problemsOf(results);
   if (problems.length > 0)

@@ -7,6 +7,7 @@ import { format, resolveConfig } from 'prettier';
 import { describeConfig, formatConfigTable, type Schema } from '@legocity/config';
 import { brokerConfigSchema } from '../apps/broker/src/config.js';
 import { updatersConfigSchema } from '../apps/updaters/src/config.js';
+import { dashboardConfigSchema } from '../apps/dashboard/src/config.js';
 import { airQualityConfigSchema } from '../apps/updaters/src/sources/air-quality/config.js';
 import { gbfsConfigSchema } from '../apps/updaters/src/sources/gbfs/config.js';
 import { mqttConfigSchema } from '../apps/updaters/src/sources/mqtt/config.js';
@@ -18,7 +19,15 @@ const SOURCES = 'apps/updaters/src/sources';
 
 /** Every generated table: the file (from the repository root), and its tables by marker name. */
 export const CONFIG_DOCS: ReadonlyArray<{ file: string; tables: Record<string, Schema> }> = [
-  { file: 'README.md', tables: { broker: brokerConfigSchema, updaters: updatersConfigSchema } },
+  {
+    file: 'README.md',
+    tables: {
+      broker: brokerConfigSchema,
+      updaters: updatersConfigSchema,
+      dashboard: dashboardConfigSchema,
+    },
+  },
+  { file: 'apps/dashboard/README.md', tables: { dashboard: dashboardConfigSchema } },
   { file: `${SOURCES}/weather/README.md`, tables: { weather: weatherConfigSchema } },
   { file: `${SOURCES}/air-quality/README.md`, tables: { 'air-quality': airQualityConfigSchema } },
   { file: `${SOURCES}/gbfs/README.md`, tables: { gbfs: gbfsConfigSchema } },

@@ -1,8 +1,10 @@
 /**
- * `npm start` as a person runs it: `legocity up` on embedded defaults (PGlite, embedded MQTT)
- * brings up the broker and the update servers with the demo city, data flows from the simulator
- * (polled) and its MQTT sensors into the broker, and Ctrl-C stops everything cleanly. Runs the
- * built code (`npm install` builds it), as `npm start` does.
+ * `npm start` as a person runs it: `legocity up` on embedded defaults (PGlite, embedded MQTT,
+ * SQLite CMS) brings up the broker, the update servers and the dashboard with the demo city, data
+ * flows from the simulator (polled) and its MQTT sensors into the broker and out through the
+ * dashboard's read proxy, and Ctrl-C stops everything cleanly. Runs the built code (`npm install`
+ * builds the packages; the dashboard's production build must exist, as CI makes it), as
+ * `npm start` does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './run-broker.js';
 
 const CLI = new URL('../../apps/cli/dist/main.js', import.meta.url).pathname;
+const DASHBOARD_BUILD = new URL('../../apps/dashboard/.next/BUILD_ID', import.meta.url).pathname;
 
 describe('legocity up (npm start) with the demo city', () => {
   let folder: string;
@@ -20,11 +23,15 @@ describe('legocity up (npm start) with the demo city', () => {
   let output = '';
   const brokerPort = freePort();
   const updatersPort = freePort();
+  const dashboardPort = freePort();
   const broker = `http://127.0.0.1:${brokerPort}`;
+  const dashboard = `http://127.0.0.1:${dashboardPort}`;
   let key: string;
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+    if (!existsSync(DASHBOARD_BUILD))
+      throw new Error('the dashboard is not built: run npm run build -w apps/dashboard first');
     folder = await mkdtemp(join(tmpdir(), 'legocity-up-'));
     child = spawn(process.execPath, [CLI, 'up'], {
       cwd: folder,
@@ -32,6 +39,9 @@ describe('legocity up (npm start) with the demo city', () => {
         ...process.env,
         LEGOCITY_BROKER_PORT: brokerPort,
         LEGOCITY_UPDATERS_PORT: updatersPort,
+        LEGOCITY_DASHBOARD_PORT: dashboardPort,
+        // The build CI made (or the developer's); a stale one is still a working dashboard.
+        LEGOCITY_DASHBOARD_BUILD: 'skip',
         // Mosquitto may hold 1883 on this machine.
         LEGOCITY_UPDATERS_EMBEDDED_MQTT_PORT: freePort(),
         LEGOCITY_UPDATERS_SIMULATOR_EVERY: '2s',
@@ -102,10 +112,49 @@ describe('legocity up (npm start) with the demo city', () => {
     ]);
   });
 
+  it('serves the seeded dashboard: home page, the public map’s layers through the proxy', async () => {
+    const ready = await fetch(`${dashboard}/health/ready`);
+    expect(ready.status).toBe(200);
+    const home = await fetch(`${dashboard}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Da Nang');
+    const views = await fetch(`${dashboard}/api/map-views?where[slug][equals]=da-nang&depth=0`);
+    const { docs } = (await views.json()) as {
+      docs: { layers: { id: string; entityType: string }[] }[];
+    };
+    const air = docs[0]!.layers.find((layer) => layer.entityType === 'AirQualityObserved')!;
+    await until(
+      async () => {
+        const answer = await fetch(`${dashboard}/api/data/layers/${air.id}`);
+        const body = (await answer.json()) as { total?: number };
+        return answer.status === 200 && (body.total ?? 0) > 0;
+      },
+      30_000,
+      () => output,
+    );
+    // The layer answer never names the broker, and the sealed keys never leave the CMS.
+    const brokers = await fetch(`${dashboard}/api/brokers`);
+    expect(brokers.status).toBe(403);
+  }, 60_000);
+
+  it('creates the first admin with a 0600 password file and never prints the password', async () => {
+    const file = join(folder, '.legocity/dashboard/admin-password');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const password = (await readFile(file, 'utf8')).trim();
+    expect(output).not.toContain(password);
+    const login = await fetch(`${dashboard}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@legocity.local', password }),
+    });
+    expect(login.status).toBe(200);
+  });
+
   it('stops every component on Ctrl-C', async () => {
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
+    expect(output).toContain('dashboard stopped');
     expect(output).toContain('updaters stopped');
     expect(output).toContain('broker stopped');
   }, 60_000);

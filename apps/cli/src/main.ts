@@ -5,14 +5,17 @@
  * waits for the one before to be ready, a crashed one is restarted with backoff, Ctrl-C stops
  * them all. The only place that ends the process.
  */
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { ensureDashboardBuild } from './dashboard-build.js';
 import { supervise, type Component } from './supervise.js';
 
 const USAGE = `Usage: legocity <command>
 
 Commands:
-  up      start the broker and the update servers (demo city) on embedded defaults; Ctrl-C stops
+  up      start the broker, the update servers and the dashboard (demo city) on embedded
+          defaults; Ctrl-C stops
   help    this text
 
 Every component reads its own LEGOCITY_<COMPONENT>_* variables (see the README).`;
@@ -21,9 +24,20 @@ const DEMO_RETENTION = '7d';
 
 const apps = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-function components(env: NodeJS.ProcessEnv): { list: Component[]; adminKeyFile: string } {
+const dashboardDir = apps('dashboard');
+
+function components(env: NodeJS.ProcessEnv): {
+  list: Component[];
+  adminKeyFile: string;
+  adminPasswordFile: string;
+} {
   const brokerPort = env.LEGOCITY_BROKER_PORT ?? '1026';
   const updatersPort = env.LEGOCITY_UPDATERS_PORT ?? '4041';
+  const dashboardPort = env.LEGOCITY_DASHBOARD_PORT ?? '3000';
+  // The dashboard runs in its own folder: make its data folder absolute, under this one.
+  const dashboardDataDir = resolve(
+    env.LEGOCITY_DASHBOARD_DATA_DIR ?? join('.legocity', 'dashboard'),
+  );
   const brokerDataDir = env.LEGOCITY_BROKER_DATA_DIR ?? join('.legocity', 'broker');
   const adminKeyFile = join(brokerDataDir, 'admin.key');
   const hasAdminKey = Boolean(
@@ -36,8 +50,13 @@ function components(env: NodeJS.ProcessEnv): { list: Component[]; adminKeyFile: 
     : env.LEGOCITY_BROKER_ADMIN_KEY
       ? { LEGOCITY_UPDATERS_BROKER_ADMIN_KEY: env.LEGOCITY_BROKER_ADMIN_KEY }
       : { LEGOCITY_UPDATERS_BROKER_ADMIN_KEY_FILE: adminKeyFile };
+  // The demo seed makes the dashboard's read key with it, and keeps it for the keys view.
+  const dashboardAdminKey = env.LEGOCITY_BROKER_ADMIN_KEY
+    ? { LEGOCITY_DASHBOARD_BROKER_ADMIN_KEY: env.LEGOCITY_BROKER_ADMIN_KEY }
+    : { LEGOCITY_DASHBOARD_BROKER_ADMIN_KEY_FILE: resolve(adminKeyFile) };
   return {
     adminKeyFile,
+    adminPasswordFile: join(dashboardDataDir, 'admin-password'),
     list: [
       {
         name: 'broker',
@@ -57,13 +76,32 @@ function components(env: NodeJS.ProcessEnv): { list: Component[]; adminKeyFile: 
         },
         readyUrl: `http://127.0.0.1:${updatersPort}/health/live`,
       },
+      {
+        name: 'dashboard',
+        script: createRequire(join(dashboardDir, 'package.json')).resolve('next/dist/bin/next'),
+        args: ['start', '-p', dashboardPort, '-H', env.LEGOCITY_DASHBOARD_HOST ?? '127.0.0.1'],
+        cwd: dashboardDir,
+        env: {
+          NEXT_TELEMETRY_DISABLED: '1',
+          LEGOCITY_DASHBOARD_DEMO: 'true',
+          LEGOCITY_DASHBOARD_BROKER_URL: `http://127.0.0.1:${brokerPort}`,
+          ...dashboardAdminKey,
+          ...env,
+          LEGOCITY_DASHBOARD_DATA_DIR: dashboardDataDir,
+          LEGOCITY_DASHBOARD_PORT: dashboardPort,
+        },
+        readyUrl: `http://127.0.0.1:${dashboardPort}/health/ready`,
+      },
     ],
   };
 }
 
 async function up(): Promise<void> {
-  const { list, adminKeyFile } = components(process.env);
+  const { list, adminKeyFile, adminPasswordFile } = components(process.env);
   const say = (line: string) => process.stderr.write(`legocity: ${line}\n`);
+  // `skip`: use the build as it is (CI builds once, then runs several platforms from it).
+  if (process.env.LEGOCITY_DASHBOARD_BUILD !== 'skip')
+    await ensureDashboardBuild(dashboardDir, say, process.env);
   const set = supervise(list, {
     started: (name, pid) => say(`starting ${name} (pid ${pid})…`),
     ready: (name) => say(`${name} ready`),
@@ -89,12 +127,16 @@ async function up(): Promise<void> {
   await set.ready;
   const brokerPort = process.env.LEGOCITY_BROKER_PORT ?? '1026';
   const updatersPort = process.env.LEGOCITY_UPDATERS_PORT ?? '4041';
+  const dashboardPort = process.env.LEGOCITY_DASHBOARD_PORT ?? '3000';
   say(
     [
       'LegoCity is up.',
+      `  city dashboard   http://localhost:${dashboardPort}/  (live map: /maps/da-nang)`,
+      `  admin (CMS)      http://localhost:${dashboardPort}/admin  (first admin's e-mail and password file below)`,
+      `  admin sign-in    ${process.env.LEGOCITY_DASHBOARD_ADMIN_EMAIL ?? 'admin@legocity.local'}, password in ${adminPasswordFile} (created on first start; never printed)`,
       `  NGSI-LD broker   http://localhost:${brokerPort}/ngsi-ld/v1  (API docs: /ngsi-ld/v1/docs)`,
       `  update servers   http://localhost:${updatersPort}/health  (demo city: Da Nang, simulated)`,
-      `  admin key        ${adminKeyFile} (when the broker made one; never printed)`,
+      `  broker admin key ${adminKeyFile} (when the broker made one; never printed)`,
       `  history          kept ${process.env.LEGOCITY_BROKER_HISTORY_RETENTION ?? DEMO_RETENTION} (LEGOCITY_BROKER_HISTORY_RETENTION)`,
       '  Ctrl-C stops everything.',
     ].join('\n'),

@@ -4,6 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface Component {
   name: string;
   script: string;
+  /** Arguments after the script. */
+  args?: string[];
+  /** Working folder; default this process's. */
+  cwd?: string;
   env: NodeJS.ProcessEnv;
   readyUrl: string;
 }
@@ -34,8 +38,9 @@ export function supervise(components: readonly Component[], events: SupervisorEv
   let isStopping = false;
 
   const launch = (component: Component, restarts: number): void => {
-    const child = spawn(process.execPath, [component.script], {
+    const child = spawn(process.execPath, [component.script, ...(component.args ?? [])], {
       env: component.env,
+      ...(component.cwd && { cwd: component.cwd }),
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.set(component.name, child);

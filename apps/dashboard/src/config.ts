@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  boolean,
   formatProblems,
   integer,
   loadConfig,
@@ -48,6 +49,31 @@ export const dashboardConfigSchema = {
     default: 'http://127.0.0.1:1026',
     description: 'Internal URL of the default broker, checked by /health (non-critical).',
   }),
+  brokerAdminKey: string({
+    env: 'LEGOCITY_DASHBOARD_BROKER_ADMIN_KEY',
+    optional: true,
+    secret: true,
+    description:
+      "The broker's admin key, used once by the demo seed to create the dashboard's read key (stored encrypted on the demo broker, with this key, for the update-server keys view). Also read from `LEGOCITY_DASHBOARD_BROKER_ADMIN_KEY_FILE`.",
+  }),
+  demo: boolean({
+    env: 'LEGOCITY_DASHBOARD_DEMO',
+    default: false,
+    description:
+      'Seed the demo city on first start (no map view yet): a broker, the public map `da-nang`, the public page `home`, the private page `operations`, and the first admin.',
+  }),
+  adminEmail: string({
+    env: 'LEGOCITY_DASHBOARD_ADMIN_EMAIL',
+    default: 'admin@legocity.local',
+    description:
+      'Demo seed: e-mail of the first admin, created only when no user exists; its random password is written to `<dataDir>/admin-password` (mode 0600), never logged.',
+  }),
+  notifyUrl: url({
+    env: 'LEGOCITY_DASHBOARD_NOTIFY_URL',
+    optional: true,
+    description:
+      'URL the broker posts live-update notifications to. Unset: `http://127.0.0.1:<port>/api/data/notify` (broker on the same machine).',
+  }),
   logLevel: oneOf(['debug', 'info', 'warn', 'error'] as const, {
     env: 'LEGOCITY_DASHBOARD_LOG_LEVEL',
     default: 'info',
@@ -91,4 +117,9 @@ export function requireDashboardConfig(env: NodeJS.ProcessEnv = process.env): Da
   const result = readDashboardConfig(env);
   if (!result.ok) throw new Error(formatProblems(result.problems));
   return result.value;
+}
+
+/** Whether Next runs the production server (`next start`), not `next dev`. */
+export function isProductionServer(): boolean {
+  return process.env.NODE_ENV === 'production';
 }

@@ -50,6 +50,8 @@ export async function startTestBroker(
 ): Promise<TestBroker> {
   const adminKey = newSecret(newKeyId()).key;
   const loaded = readBrokerConfig({
+    // Next's types (the dashboard's tests compile this file) require NODE_ENV in an environment.
+    NODE_ENV: process.env.NODE_ENV,
     LEGOCITY_BROKER_LOG_LEVEL: 'error',
     LEGOCITY_BROKER_ADMIN_KEY: adminKey,
     LEGOCITY_BROKER_RATE_LIMIT: '0',

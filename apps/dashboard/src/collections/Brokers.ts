@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload';
 import { isAdmin, isEditor, nobody } from '../access/role-access.js';
+import { createBrokerAdminEndpoints } from '../broker-admin/broker-admin-endpoints.js';
 import { brokerSecretBox } from '../secrets/broker-keys.js';
 
 /** Write-only inputs and the encrypted columns they are stored in. */
@@ -56,6 +57,8 @@ export const Brokers: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'url', 'tenant'] },
   access: { read: isEditor, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: { beforeChange: [sealKeys] },
+  // Admin only (checked in each handler): test connection, update-server keys. See README.
+  endpoints: createBrokerAdminEndpoints(),
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     {
@@ -77,5 +80,14 @@ export const Brokers: CollectionConfig = {
     keyInput('adminKey', 'Admin key'),
     sealedKey('readKeySealed'),
     sealedKey('adminKeySealed'),
+    {
+      // Stores nothing: the "Test connection" button and the update-server keys panel.
+      name: 'brokerTools',
+      type: 'ui',
+      admin: {
+        components: { Field: '/admin-components/BrokerTools/BrokerTools#BrokerTools' },
+        disableListColumn: true,
+      },
+    },
   ],
 };

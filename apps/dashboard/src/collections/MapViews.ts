@@ -14,7 +14,11 @@ const LAYER_STYLES = ['points', 'clusters', 'heatmap', 'lines', 'polygons', 'cho
 /** A map dashboard: where it looks, on which basemap, and the broker data drawn on it. */
 export const MapViews: CollectionConfig = {
   slug: 'map-views',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'public'] },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'public'],
+    preview: (doc) => (typeof doc.slug === 'string' ? `/maps/${doc.slug}` : null),
+  },
   access: { read: readPublicOrSignedIn, create: isEditor, update: isEditor, delete: isAdmin },
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -7,7 +7,12 @@ import { PAGE_BLOCKS } from '../blocks/index.js';
 /** A dashboard page built from blocks; drafts and versions, published when ready. */
 export const Pages: CollectionConfig = {
   slug: 'pages',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'public', '_status'] },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'public', '_status'],
+    // The admin's Preview button: the page as visitors will see it, the draft included.
+    preview: (doc) => (typeof doc.slug === 'string' ? `/pages/${doc.slug}?preview=1` : null),
+  },
   versions: { drafts: true, maxPerDoc: 50 },
   access: {
     read: readPublishedPublicOrSignedIn,

@@ -6,11 +6,14 @@ export const PROXY_PROBLEMS = {
   InvalidRequest: { status: 400, title: 'invalid request' },
   NotificationRefused: { status: 401, title: 'notification refused' },
   UnknownLayer: { status: 404, title: 'unknown layer' },
+  UnknownBlock: { status: 404, title: 'unknown block' },
+  UnknownEntity: { status: 404, title: 'unknown entity' },
   TooManyRequests: { status: 429, title: 'too many requests' },
   InternalError: { status: 500, title: 'internal error' },
   BrokerUnreachable: { status: 502, title: 'broker unreachable' },
   BrokerFailed: { status: 502, title: 'broker error' },
   BrokerRefused: { status: 502, title: 'broker refused the query' },
+  LiveUnavailable: { status: 503, title: 'live updates unavailable' },
   BrokerTimeout: { status: 504, title: 'broker timeout' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
