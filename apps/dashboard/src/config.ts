@@ -40,7 +40,6 @@ export const dashboardConfigSchema = {
   dataDir: path({
     env: 'LEGOCITY_DASHBOARD_DATA_DIR',
     default: '.legocity/dashboard',
-    base: process.cwd(),
     description:
       'Folder of the SQLite database (when LEGOCITY_DASHBOARD_DATABASE_URL is unset) and of the generated `payload-secret` file.',
   }),

@@ -13,7 +13,8 @@ export async function createDemoReadKey(options: {
     method: 'POST',
     headers: { authorization: `Bearer ${options.adminKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      name: 'dashboard-read',
+      // Unique: a start interrupted after this call makes another key rather than fail on the name.
+      name: `dashboard-read-${Date.now().toString(36)}`,
       scopes: [{ access: 'read', tenants: [options.tenant ?? 'default'] }],
     }),
     signal: AbortSignal.timeout(10_000),
