@@ -40,6 +40,8 @@ export async function blockData(
             block.aggregate ?? 'avg',
             block.unit ?? undefined,
             context.services.cache,
+            context.services.temporalCache,
+            now(),
           );
         }
         case 'table': {

@@ -304,6 +304,9 @@ describe.each(testDrivers())('dashboard data routes against the broker on %s', (
     expect(kpi.status).toBe(200);
     // Now: station n has 10 n (hoursAgo 0) → average of 0, 10, …, 50.
     expect(kpi.body).toMatchObject({ kind: 'kpi', value: 25, unit: 'µg/m³', count: STATIONS });
+    // The hour that ended an hour before the request (seconds after the writes) held only the
+    // observations of 1 h ago, 10 n + 1 → average 26: the KPI fell by 1.
+    expect(kpi.body.trend).toBeCloseTo(-1, 6);
     const table = await json(await blockData(context(), blockIdOf(home, 'table')));
     expect(table.body).toMatchObject({
       kind: 'table',

@@ -6,8 +6,10 @@ import {
   type LayerAnswer,
 } from '../../proxy/index.js';
 import { numbersOf } from './attribute-value.js';
+import { previousKpi } from './kpi-trend.js';
+import { combine, type KpiAggregate } from './kpi-value.js';
 
-export type KpiAggregate = 'avg' | 'min' | 'max' | 'sum' | 'count';
+export type { KpiAggregate };
 
 /** What a KPI card shows. */
 export interface KpiAnswer {
@@ -16,27 +18,9 @@ export interface KpiAnswer {
   unit?: string;
   /** Entities that have a number for the attribute. */
   count: number;
+  /** The value now minus the value an hour ago, when both are known. */
+  trend?: number;
   dataAge: DataAge;
-}
-
-/**
- * One number from the attribute of every matching entity: their average, minimum, maximum, sum
- * or count. Past the proxy's feature cap (aggregated answer) there is no value.
- * @example combine([1, 2, 3], 'avg') // 2
- */
-export function combine(values: readonly number[], aggregate: KpiAggregate): number | null {
-  if (aggregate === 'count') return values.length;
-  if (values.length === 0) return null;
-  switch (aggregate) {
-    case 'min':
-      return Math.min(...values);
-    case 'max':
-      return Math.max(...values);
-    case 'sum':
-      return values.reduce((sum, value) => sum + value, 0);
-    case 'avg':
-      return values.reduce((sum, value) => sum + value, 0) / values.length;
-  }
 }
 
 /** The KPI of a block, its entities read through the shared cache. */
@@ -46,14 +30,24 @@ export async function kpiData(
   aggregate: KpiAggregate,
   unit: string | undefined,
   cache: TtlCache<LayerAnswer>,
+  trendCache: TtlCache<unknown>,
+  now: Date = new Date(),
 ): Promise<KpiAnswer> {
   const answer = await cache.get(`block:${layer.id}`, () => fetchLayer(layer, { bbox: undefined }));
   const values = answer.aggregated
     ? []
     : numbersOf(answer.features.map((feature) => feature.properties[attribute]));
+  const value = answer.aggregated ? null : combine(values, aggregate);
+  const before =
+    value === null
+      ? undefined
+      : ((await trendCache.get(`trend:${layer.id}`, () =>
+          previousKpi(layer, attribute, aggregate, now),
+        )) as number | undefined);
   return {
     kind: 'kpi',
-    value: answer.aggregated ? null : combine(values, aggregate),
+    value,
+    ...(value !== null && before !== undefined && { trend: value - before }),
     ...(unit && { unit }),
     count: values.length,
     dataAge: answer.dataAge,
