@@ -6,6 +6,7 @@ import type { AccessControl } from './auth/access-control.js';
 import { callerContextFactory, registerAccessControl } from './auth/http-access.js';
 import { registerAdminRoutes } from './auth/routes.js';
 import { REFUSE_ALL_WRITES } from './auth/write-guard.js';
+import { registerBackupRoutes, type BackupRouteDeps } from './backup/routes.js';
 import type { BrokerContext } from './broker-context.js';
 import { registerBatchRoutes } from './batch/routes.js';
 import type { ContextService } from './contexts/context-service.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   publicUrl: string;
   /** API keys and scopes on every request; undefined when LEGOCITY_BROKER_AUTH=off. */
   access?: AccessControl | undefined;
+  /** After a restore: what the app does not own forgets its state too (the notifier). */
+  afterRestore?: () => void;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -125,10 +128,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         forRequest: callerContextFactory(deps.ctx, deps.access),
       }
     : { ctx: deps.ctx, contexts: deps.contexts };
-  registerApiRoutes(app, routes, routeDeps, {
-    db: deps.ctx.db,
-    authenticator: deps.access?.authenticator ?? { forget: () => undefined },
-  });
+  registerApiRoutes(
+    app,
+    routes,
+    routeDeps,
+    {
+      db: deps.ctx.db,
+      authenticator: deps.access?.authenticator ?? { forget: () => undefined },
+    },
+    {
+      db: deps.ctx.db,
+      brokerVersion: BROKER_VERSION,
+      forgetCachedState: () => {
+        deps.access?.authenticator.forgetAll();
+        deps.contexts.forgetAll();
+        deps.ctx.tenants.forgetAll();
+        deps.afterRestore?.();
+      },
+    },
+  );
   registerOpsRoutes(app, routes, {
     health: deps.health,
     metrics: deps.metrics,
@@ -146,13 +164,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 /**
  * Register every API route module (NGSI-LD and /admin) — the one list, shared with the tests
  * that inspect the route table.
- * @example registerApiRoutes(app, routes, routeDeps, { db, authenticator })
+ * @example registerApiRoutes(app, routes, routeDeps, { db, authenticator }, backupDeps)
  */
 export function registerApiRoutes(
   app: FastifyInstance,
   routes: RouteTable,
   routeDeps: RouteDeps,
   adminDeps: Parameters<typeof registerAdminRoutes>[2],
+  backupDeps: BackupRouteDeps,
 ): void {
   registerEntityRoutes(app, routes, routeDeps);
   registerQueryRoutes(app, routes, routeDeps);
@@ -162,4 +181,5 @@ export function registerApiRoutes(
   registerTemporalRoutes(app, routes, routeDeps);
   registerSubscriptionRoutes(app, routes, routeDeps);
   registerAdminRoutes(app, routes, adminDeps);
+  registerBackupRoutes(app, routes, backupDeps);
 }

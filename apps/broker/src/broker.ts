@@ -100,6 +100,7 @@ export async function createBroker(
     publicUrl,
     version: () => versionInfo({ component: 'broker', version: BROKER_VERSION, commit, startedAt }),
     access: auth.access,
+    afterRestore: () => wake.notifier?.forgetAll(),
   });
   const notifier = new Notifier({
     db,
@@ -113,8 +114,15 @@ export async function createBroker(
     leaseMs: config.notifyLease,
     concurrency: config.notifyConcurrency,
   });
-  notifier.start();
-  wake.notifier = notifier;
+  if (config.notifications) {
+    notifier.start();
+    wake.notifier = notifier;
+  } else {
+    logger.warn(
+      {},
+      'Notifications are off (LEGOCITY_BROKER_NOTIFICATIONS=false): none is delivered',
+    );
+  }
   const retention = startRetentionJob({
     db,
     intervalMs: config.retentionInterval,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  boolean,
   defineField,
   duration,
   formatDuration,
@@ -125,6 +126,12 @@ export const brokerConfigSchema = {
     env: 'LEGOCITY_BROKER_SHUTDOWN_TIMEOUT',
     default: 15_000,
     description: 'Time allowed to drain requests on SIGTERM before exiting.',
+  }),
+  notifications: boolean({
+    env: 'LEGOCITY_BROKER_NOTIFICATIONS',
+    default: true,
+    description:
+      'false: deliver no notification — subscriptions are kept and changes wait in the outbox. For scratch copies (the restore drill runs its broker so), which must never call real endpoints.',
   }),
   notifyPoll: duration({
     env: 'LEGOCITY_BROKER_NOTIFY_POLL',

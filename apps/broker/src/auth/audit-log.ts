@@ -7,7 +7,7 @@ export interface AuditEvent {
   at: string;
   actorKeyId: string | undefined;
   actorName: string | undefined;
-  /** `key.created`, `key.rotated`, `key.revoked`, `request.denied`. */
+  /** `key.created`, `key.rotated`, `key.revoked`, `request.denied`, `backup.created`, `backup.restored`. */
   action: string;
   target: string | undefined;
   outcome: 'success' | 'denied';

@@ -89,6 +89,11 @@ export class Authenticator {
     this.cache.delete(keyId);
   }
 
+  /** Drop every cached key (a restore replaced them all). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
   private check(cached: CachedKey, secret: string): 'ok' | DenyReason {
     const record = cached.record;
     if (!record) return 'unknown';

@@ -25,7 +25,7 @@ export interface ContextServiceOptions {
  * shipped, remote ones fetched once and persisted), hosts user contexts, and serves them.
  */
 export class ContextService {
-  private readonly processor: ContextProcessor;
+  private processor: ContextProcessor;
   private readonly documents = new Map<string, JsonValue>();
   private readonly inFlight = new Map<string, Promise<JsonValue>>();
   private readonly hostedPrefix: string;
@@ -35,7 +35,13 @@ export class ContextService {
     private readonly options: ContextServiceOptions,
   ) {
     this.hostedPrefix = `${options.publicUrl.replace(/\/$/, '')}/ngsi-ld/v1/jsonldContexts/`;
-    this.processor = new ContextProcessor((url) => this.load(url), { maxEntries: 500 });
+    this.processor = this.newProcessor();
+  }
+
+  /** Forget every document and processed context held in memory (a restore replaced them). */
+  forgetAll(): void {
+    this.documents.clear();
+    this.processor = this.newProcessor();
   }
 
   /** The processed context of a request (undefined = core only). */
@@ -178,6 +184,10 @@ export class ContextService {
     await this.store.save({ id: randomUUID(), url, kind: 'Cached', body });
     this.documents.set(url, body);
     return body;
+  }
+
+  private newProcessor(): ContextProcessor {
+    return new ContextProcessor((url) => this.load(url), { maxEntries: 500 });
   }
 
   private fetchOptions() {

@@ -22,6 +22,8 @@ export interface RouteSpec {
   query: readonly string[];
   /** Whether the route takes a request body (411 when it has neither length nor chunking). */
   hasBody?: boolean;
+  /** A check before the body is read (after access control), e.g. of the Content-Type. */
+  beforeBody?: (request: FastifyRequest) => void;
   /** `query` holds the checked query parameters; path parameters are in request.params. */
   handler: (
     request: FastifyRequest,
@@ -46,9 +48,13 @@ export class RouteTable {
     const existing = this.patterns.find((p) => p.regex.source === regex.source);
     if (existing) existing.methods.add(spec.method);
     else this.patterns.push({ regex, methods: new Set<string>([spec.method]) });
+    const { beforeBody } = spec;
     app.route({
       method: spec.method,
       url: spec.url,
+      ...(beforeBody && {
+        onRequest: (request: FastifyRequest) => Promise.resolve().then(() => beforeBody(request)),
+      }),
       handler: async (request, reply) => {
         if (spec.hasBody) requireLength(request);
         const query = checkQueryParams(request.query as RawQuery, spec.query);

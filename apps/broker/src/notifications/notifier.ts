@@ -115,6 +115,15 @@ export class Notifier {
     this.running.set(tenant, cycle);
   }
 
+  /**
+   * Forget what this process knows of tenants (a restore replaced them) and look at every tenant
+   * with subscriptions now, so restored notifications go out without waiting for a poll.
+   */
+  forgetAll(): void {
+    this.idleUntil.clear();
+    void this.pollAll();
+  }
+
   /** Stop: no new cycles; wait for the running ones (bounded by their timeouts); close MQTT. */
   async close(): Promise<void> {
     this.closed = true;

@@ -24,10 +24,13 @@ const fakeOpsDeps = {} as unknown as OpsDeps;
 export function routeTableWithoutDatabase(): RouteTable {
   const table = new RouteTable();
   const app = Fastify();
-  registerApiRoutes(app, table, fakeRouteDeps, {
-    db: fakeRouteDeps.ctx.db,
-    authenticator: { forget: () => undefined },
-  });
+  registerApiRoutes(
+    app,
+    table,
+    fakeRouteDeps,
+    { db: fakeRouteDeps.ctx.db, authenticator: { forget: () => undefined } },
+    { db: fakeRouteDeps.ctx.db, brokerVersion: 'test', forgetCachedState: () => undefined },
+  );
   registerOpsRoutes(app, table, fakeOpsDeps);
   registerOpenApiRoutes(app, table, { version: 'test', serverUrl: () => 'http://localhost:1026' });
   return table;

@@ -10,6 +10,7 @@ import { docsPaths } from './paths-docs.js';
 import { entityPaths } from './paths-entities.js';
 import { opsPaths } from './paths-ops.js';
 import { adminPaths, adminSchemas } from './paths-admin.js';
+import { backupPaths, backupSchemas } from './paths-backup.js';
 import { withSecurity } from './security.js';
 import { queryPaths } from './paths-query.js';
 import { subscriptionPaths } from './paths-subscriptions.js';
@@ -80,7 +81,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       },
       {
         name: 'Admin',
-        description: 'API keys and the audit log (admin scope only; not NGSI-LD).',
+        description: 'API keys, the audit log, backup and restore (admin scope only; not NGSI-LD).',
       },
       { name: 'Operations', description: 'Health, metrics and version (not NGSI-LD).' },
       { name: 'Documentation', description: 'This document and its docs page.' },
@@ -95,6 +96,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
         contextPaths(),
         subscriptionPaths(limits),
         adminPaths(),
+        backupPaths(),
         opsPaths(),
         docsPaths(),
       ]),
@@ -111,6 +113,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
         ...querySchemas(),
         ...opsSchemas(),
         ...adminSchemas(),
+        ...backupSchemas(),
         ...subscriptionSchemas(),
       },
       parameters: sharedParameters(limits),

@@ -285,7 +285,14 @@ export function adminSchemas(): Record<string, SchemaObject> {
         actorName: { type: 'string' },
         action: {
           type: 'string',
-          enum: ['key.created', 'key.rotated', 'key.revoked', 'request.denied'],
+          enum: [
+            'key.created',
+            'key.rotated',
+            'key.revoked',
+            'request.denied',
+            'backup.created',
+            'backup.restored',
+          ],
         },
         target: { type: 'string' },
         outcome: { type: 'string', enum: ['success', 'denied'] },

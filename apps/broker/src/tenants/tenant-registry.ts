@@ -61,6 +61,11 @@ export class TenantRegistry {
     return this.known.get(name)?.schema;
   }
 
+  /** Forget the tenants resolved so far (a restore replaced them); the next use asks the database. */
+  forgetAll(): void {
+    this.known.clear();
+  }
+
   async list(): Promise<Tenant[]> {
     const { rows } = await this.db.query<{ name: string; schema_name: string }>(
       'select name, schema_name from legocity.tenant order by name',

@@ -3,7 +3,7 @@ import { createLogger, type LoggerOptions } from '@legocity/observability';
 import { newKeyId, newSecret } from '../auth/api-key-secret.js';
 import { createBroker, type Broker } from '../broker.js';
 import { readBrokerConfig, type BrokerConfig } from '../config.js';
-import { openTestDatabase, type DriverName } from './test-database.js';
+import { openPrivateTestDatabase, openTestDatabase, type DriverName } from './test-database.js';
 
 export interface TestRequest {
   headers?: Record<string, string>;
@@ -18,6 +18,8 @@ export interface TestRequest {
 export interface TestBrokerOptions {
   /** Where the broker logs (default: nowhere), e.g. captureLines().destination. */
   logDestination?: LoggerOptions['destination'];
+  /** A database of its own, also on PostgreSQL (for tests of the whole state: backup, restore). */
+  isPrivate?: boolean;
 }
 
 export interface TestBroker {
@@ -66,7 +68,9 @@ export async function startTestBroker(
     level: options.logDestination ? config.logLevel : 'silent',
     ...(options.logDestination && { destination: options.logDestination }),
   });
-  const db = await openTestDatabase(driver);
+  const db = options.isPrivate
+    ? await openPrivateTestDatabase(driver)
+    : await openTestDatabase(driver);
   const broker = await createBroker(config, logger, { db });
   return {
     broker,

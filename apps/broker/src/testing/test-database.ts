@@ -1,6 +1,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { inject } from 'vitest';
 import type { Database } from '../storage/database.js';
 import { loadMigrations, migrateGlobal } from '../storage/migrate.js';
@@ -47,6 +48,43 @@ export async function openTestDatabase(driver: DriverName): Promise<Database> {
   }
   await migrateGlobal(db, await loadMigrations('global'));
   return db;
+}
+
+/**
+ * Open a migrated database that no other test file shares, for tests that read or replace the
+ * whole broker state (backup and restore). PGlite: as openTestDatabase (always private);
+ * PostgreSQL: a database of its own on the run's server, dropped by close().
+ * @example const db = await openPrivateTestDatabase('postgres');
+ */
+export async function openPrivateTestDatabase(driver: DriverName): Promise<Database> {
+  if (driver === 'pglite') return openTestDatabase(driver);
+  const scratch = new URL(inject('postgresUrl'));
+  counter += 1;
+  const name = `${scratch.pathname.slice(1)}_p${process.pid}_${counter}`;
+  const admin = new pg.Client({ connectionString: scratch.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(scratch);
+  url.pathname = `/${name}`;
+  const db = await connectPostgres({ connectionString: url.toString(), maxConnections: 8 });
+  await migrateGlobal(db, await loadMigrations('global'));
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: scratch.toString() });
+      await dropper.connect();
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
 }
 
 let counter = 0;
