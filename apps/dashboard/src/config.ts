@@ -73,6 +73,13 @@ export const dashboardConfigSchema = {
     description:
       'URL the broker posts live-update notifications to. Unset: `http://127.0.0.1:<port>/api/data/notify` (broker on the same machine).',
   }),
+  alertsUrl: url({
+    env: 'LEGOCITY_DASHBOARD_ALERTS_URL',
+    protocols: ['http:', 'https:'],
+    default: 'http://127.0.0.1:4042',
+    description:
+      "Internal URL of the alert evaluator; the admin's dashboard lists its firing alerts (read server-side).",
+  }),
   logLevel: oneOf(['debug', 'info', 'warn', 'error'] as const, {
     env: 'LEGOCITY_DASHBOARD_LOG_LEVEL',
     default: 'info',

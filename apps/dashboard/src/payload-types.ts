@@ -189,15 +189,21 @@ export interface Broker {
 export interface DataModel {
   id: number;
   /**
-   * e.g. AirQualityObserved
+   * e.g. AirQualityObserved; fixed once created
    */
   entityType: string;
+  /**
+   * Semantic version; raise it with every change
+   */
   version: string;
   /**
    * Regular expression entity ids must match, e.g. ^urn:ngsi-ld:AirQualityObserved:
    */
   idPattern?: string | null;
   description?: string | null;
+  /**
+   * Add attributes freely. To retire or retype one: add its replacement, mark the old one deprecated (replaced by the new one) and raise the version; remove it in a later version.
+   */
   attributes?:
     | {
         name: string;
@@ -218,7 +224,31 @@ export interface DataModel {
          * UN/CEFACT code, e.g. CEL
          */
         unitCode?: string | null;
+        /**
+         * Deprecated: still written, about to be removed
+         */
+        status: 'active' | 'deprecated';
+        /**
+         * Name of the active attribute that replaces this one
+         */
+        replacedBy?: string | null;
+        /**
+         * Set on save
+         */
+        deprecatedIn?: string | null;
         description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Written by the server on every accepted change: the version, when, who, and what changed.
+   */
+  changelog?:
+    | {
+        version: string;
+        date: string;
+        author?: string | null;
+        changes: string;
         id?: string | null;
       }[]
     | null;
@@ -545,7 +575,19 @@ export interface DataModelsSelect<T extends boolean = true> {
         kind?: T;
         valueType?: T;
         unitCode?: T;
+        status?: T;
+        replacedBy?: T;
+        deprecatedIn?: T;
         description?: T;
+        id?: T;
+      };
+  changelog?:
+    | T
+    | {
+        version?: T;
+        date?: T;
+        author?: T;
+        changes?: T;
         id?: T;
       };
   updatedAt?: T;

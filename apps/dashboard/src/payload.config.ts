@@ -12,4 +12,5 @@ export default createPayloadConfig({
   dataDir: settings.dataDir,
   secret: resolvePayloadSecret({ configured: settings.payloadSecret, dataDir: settings.dataDir }),
   srcDir: dirname(fileURLToPath(import.meta.url)),
+  alertsUrl: settings.alertsUrl,
 });

@@ -1,14 +1,20 @@
 import type { CollectionConfig } from 'payload';
 import { isAdmin, isEditor, isViewer } from '../access/role-access.js';
+import { attributesField } from '../data-models/attributes-field.js';
+import { changelogField } from '../data-models/changelog-field.js';
+import { enforceDataModelChange } from '../data-models/enforce-data-model-change.js';
+import { parseSemanticVersion } from '../data-models/semantic-version.js';
 
 /**
  * Entity types and their attributes: the data contract update servers validate against and the
- * documentation operators read.
+ * documentation operators read. Changes are staged (add new, deprecate old, remove later), need a
+ * higher semantic version, and are recorded in the changelog: docs/runbooks/data-models.md.
  */
 export const DataModels: CollectionConfig = {
   slug: 'data-models',
   admin: { useAsTitle: 'entityType', defaultColumns: ['entityType', 'version', 'idPattern'] },
   access: { read: isViewer, create: isEditor, update: isEditor, delete: isAdmin },
+  hooks: { beforeChange: [enforceDataModelChange] },
   fields: [
     {
       type: 'row',
@@ -17,9 +23,19 @@ export const DataModels: CollectionConfig = {
           name: 'entityType',
           type: 'text',
           required: true,
-          admin: { description: 'e.g. AirQualityObserved' },
+          admin: { description: 'e.g. AirQualityObserved; fixed once created' },
         },
-        { name: 'version', type: 'text', required: true, defaultValue: '1.0.0' },
+        {
+          name: 'version',
+          type: 'text',
+          required: true,
+          defaultValue: '1.0.0',
+          admin: { description: 'Semantic version; raise it with every change' },
+          validate: (value: unknown) =>
+            typeof value === 'string' && parseSemanticVersion(value) !== undefined
+              ? true
+              : 'Version must be a semantic version: MAJOR.MINOR.PATCH, e.g. 1.2.0',
+        },
       ],
     },
     {
@@ -41,42 +57,7 @@ export const DataModels: CollectionConfig = {
       },
     },
     { name: 'description', type: 'textarea' },
-    {
-      name: 'attributes',
-      type: 'array',
-      admin: { initCollapsed: false },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'name', type: 'text', required: true },
-            {
-              name: 'kind',
-              type: 'select',
-              required: true,
-              defaultValue: 'Property',
-              options: ['Property', 'Relationship', 'GeoProperty', 'LanguageProperty'],
-            },
-            {
-              name: 'valueType',
-              type: 'select',
-              defaultValue: 'number',
-              options: [
-                'number',
-                'integer',
-                'string',
-                'boolean',
-                'object',
-                'array',
-                'date-time',
-                'geometry',
-              ],
-            },
-            { name: 'unitCode', type: 'text', admin: { description: 'UN/CEFACT code, e.g. CEL' } },
-          ],
-        },
-        { name: 'description', type: 'textarea' },
-      ],
-    },
+    attributesField,
+    changelogField,
   ],
 };

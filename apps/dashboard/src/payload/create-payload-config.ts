@@ -12,6 +12,7 @@ import { Pages } from '../collections/Pages.js';
 import { Users } from '../collections/Users.js';
 import { migrations as postgresMigrations } from '../migrations/postgres/index.js';
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index.js';
+import { platformAlertsEndpoint } from '../platform-alerts/platform-alerts-endpoint.js';
 
 export interface PayloadConfigOptions {
   /** `postgres://…` for PostgreSQL; a libsql URL (`file:…`, `:memory:`) for SQLite; unset → `<dataDir>/payload.db`. */
@@ -22,6 +23,8 @@ export interface PayloadConfigOptions {
   srcDir: string;
   /** Create the schema from the collections instead of migrations (throwaway test databases). */
   push?: boolean;
+  /** The alert evaluator the admin's dashboard lists firing alerts from; unset: no panel. */
+  alertsUrl?: string;
 }
 
 /**
@@ -36,7 +39,13 @@ export function createPayloadConfig(options: PayloadConfigOptions): Promise<Sani
       avatar: 'default',
       importMap: { baseDir: options.srcDir },
       meta: { titleSuffix: ' — LegoCity' },
+      ...(options.alertsUrl !== undefined && {
+        components: {
+          beforeDashboard: ['/admin-components/PlatformAlerts/PlatformAlerts#PlatformAlerts'],
+        },
+      }),
     },
+    endpoints: options.alertsUrl === undefined ? [] : [platformAlertsEndpoint(options.alertsUrl)],
     collections: [Users, Brokers, DataModels, MapViews, Pages],
     editor: lexicalEditor(),
     secret: options.secret,

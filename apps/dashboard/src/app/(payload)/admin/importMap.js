@@ -1,4 +1,6 @@
 import { BrokerTools as BrokerTools_267f491a5be94a6020ab115b0f5025ef } from '../../../admin-components/BrokerTools/BrokerTools'
+import { AttributeRowLabel as AttributeRowLabel_0162c112a2967c70bc9361b29091f49a } from '../../../admin-components/DataModelRows/AttributeRowLabel'
+import { ChangelogRowLabel as ChangelogRowLabel_caa4ceb6dea007a6f6a13c92cc481e06 } from '../../../admin-components/DataModelRows/ChangelogRowLabel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,11 +24,14 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { PlatformAlerts as PlatformAlerts_82f5c19915366c27dccbb70deafa5e6a } from '../../../admin-components/PlatformAlerts/PlatformAlerts'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/admin-components/BrokerTools/BrokerTools#BrokerTools": BrokerTools_267f491a5be94a6020ab115b0f5025ef,
+  "/admin-components/DataModelRows/AttributeRowLabel#AttributeRowLabel": AttributeRowLabel_0162c112a2967c70bc9361b29091f49a,
+  "/admin-components/DataModelRows/ChangelogRowLabel#ChangelogRowLabel": ChangelogRowLabel_caa4ceb6dea007a6f6a13c92cc481e06,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -50,5 +55,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin-components/PlatformAlerts/PlatformAlerts#PlatformAlerts": PlatformAlerts_82f5c19915366c27dccbb70deafa5e6a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
