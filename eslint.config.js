@@ -4,7 +4,13 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Packages a library may never import (ARCHITECTURE.md: packages never import apps). */
-const apps = ['@legocity/broker', '@legocity/updaters', '@legocity/dashboard', '@legocity/cli'];
+const apps = [
+  '@legocity/broker',
+  '@legocity/updaters',
+  '@legocity/dashboard',
+  '@legocity/cli',
+  '@legocity/alerts',
+];
 const internal = ['@legocity/*'];
 
 export default tseslint.config(

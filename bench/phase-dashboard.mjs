@@ -225,7 +225,7 @@ async function startPlatform() {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) =>
-        !/^LEGOCITY_(BROKER|UPDATERS|DASHBOARD)_/.test(name) &&
+        !/^LEGOCITY_(BROKER|UPDATERS|DASHBOARD|ALERTS)_/.test(name) &&
         name !== 'DATABASE_URL' &&
         name !== 'PAYLOAD_SECRET',
     ),
@@ -241,6 +241,7 @@ async function startPlatform() {
       LEGOCITY_UPDATERS_DATA_DIR: join(dir, 'updaters'),
       LEGOCITY_UPDATERS_EMBEDDED_MQTT_PORT: String(mqttPort),
       LEGOCITY_DASHBOARD_PORT: String(dashboardPort),
+      LEGOCITY_ALERTS_PORT: String(await freePort()),
       LEGOCITY_DASHBOARD_DATA_DIR: join(dir, 'dashboard'),
       LEGOCITY_DASHBOARD_DEMO: 'true',
       // prepareDashboardPhase built it when it was stale.

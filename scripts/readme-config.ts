@@ -5,7 +5,9 @@
  */
 import { format, resolveConfig } from 'prettier';
 import { describeConfig, formatConfigTable, type Schema } from '@legocity/config';
+import { alertsConfigSchema } from '../apps/alerts/src/config.js';
 import { brokerConfigSchema } from '../apps/broker/src/config.js';
+import { cliConfigSchema } from '../apps/cli/src/config.js';
 import { updatersConfigSchema } from '../apps/updaters/src/config.js';
 import { dashboardConfigSchema } from '../apps/dashboard/src/config.js';
 import { airQualityConfigSchema } from '../apps/updaters/src/sources/air-quality/config.js';
@@ -25,6 +27,8 @@ export const CONFIG_DOCS: ReadonlyArray<{ file: string; tables: Record<string, S
       broker: brokerConfigSchema,
       updaters: updatersConfigSchema,
       dashboard: dashboardConfigSchema,
+      cli: cliConfigSchema,
+      alerts: alertsConfigSchema,
     },
   },
   { file: 'apps/dashboard/README.md', tables: { dashboard: dashboardConfigSchema } },

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './run-broker.js';
+import { runCli } from './run-cli.js';
 
 const CLI = new URL('../../apps/cli/dist/main.js', import.meta.url).pathname;
 const DASHBOARD_BUILD = new URL('../../apps/dashboard/.next/BUILD_ID', import.meta.url).pathname;
@@ -24,6 +25,7 @@ describe('legocity up (npm start) with the demo city', () => {
   const brokerPort = freePort();
   const updatersPort = freePort();
   const dashboardPort = freePort();
+  const alertsPort = freePort();
   const broker = `http://127.0.0.1:${brokerPort}`;
   const dashboard = `http://127.0.0.1:${dashboardPort}`;
   let key: string;
@@ -40,6 +42,7 @@ describe('legocity up (npm start) with the demo city', () => {
         LEGOCITY_BROKER_PORT: brokerPort,
         LEGOCITY_UPDATERS_PORT: updatersPort,
         LEGOCITY_DASHBOARD_PORT: dashboardPort,
+        LEGOCITY_ALERTS_PORT: alertsPort,
         // The build CI made (or the developer's); a stale one is still a working dashboard.
         LEGOCITY_DASHBOARD_BUILD: 'skip',
         // Mosquitto may hold 1883 on this machine.
@@ -149,6 +152,47 @@ describe('legocity up (npm start) with the demo city', () => {
     });
     expect(login.status).toBe(200);
   });
+
+  it('answers `legocity status` and `doctor` with every component ready and no failure', async () => {
+    const env = {
+      LEGOCITY_CLI_BROKER_URL: broker,
+      LEGOCITY_CLI_UPDATERS_URL: `http://127.0.0.1:${updatersPort}`,
+      LEGOCITY_CLI_DASHBOARD_URL: dashboard,
+      LEGOCITY_CLI_ALERTS_URL: `http://127.0.0.1:${alertsPort}`,
+    };
+    const status = await runCli(['status', '--json'], env, folder);
+    expect(status.code, status.stderr).toBe(0);
+    const report = JSON.parse(status.stdout) as {
+      components: { name: string; state: string }[];
+      entities: { byTenant: Record<string, Record<string, number>> };
+      alerts: unknown[];
+    };
+    expect(report.components.map((c) => [c.name, c.state])).toEqual([
+      ['broker', 'ok'],
+      ['updaters', 'ok'],
+      ['dashboard', 'ok'],
+      ['alerts', 'ok'],
+    ]);
+    expect(report.entities.byTenant.default?.TrafficFlowObserved).toBeGreaterThan(0);
+    expect(report.alerts).toEqual([]);
+    const doctor = await runCli(['doctor', '--json'], env, folder);
+    const findings = (
+      JSON.parse(doctor.stdout) as { findings: { check: string; status: string }[] }
+    ).findings;
+    const verdict = (check: string) =>
+      findings.filter((f) => f.check === check).map((f) => f.status);
+    for (const check of [
+      'broker-errors',
+      'cms-unreachable',
+      'dashboard-cannot-reach-backend',
+      'dashboard-shows-no-data',
+      'keys-near-expiry',
+      'firing-alerts',
+    ])
+      expect(verdict(check), check).toEqual(expect.arrayContaining(['ok']));
+    // No backup yet on a first start: a warning, not a failure.
+    expect(verdict('backups-overdue')).toEqual(['warn']);
+  }, 60_000);
 
   it('stops every component on Ctrl-C', async () => {
     child.kill('SIGINT');

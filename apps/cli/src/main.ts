@@ -1,157 +1,152 @@
 #!/usr/bin/env node
 /**
- * `legocity` — run a LegoCity platform. `legocity up` (what `npm start` runs) starts the broker
- * and the update servers with the demo city on embedded defaults, as one supervised set: each
- * waits for the one before to be ready, a crashed one is restarted with backoff, Ctrl-C stops
- * them all. The only place that ends the process.
+ * `legocity` — run and operate a LegoCity platform: `up` (what `npm start` runs), `status`,
+ * `doctor`, `backup`, `restore`, `keys`, `routine`. Each command returns an exit code; this file
+ * is the only place that ends the process.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
-import { ensureDashboardBuild } from './dashboard-build.js';
-import { supervise, type Component } from './supervise.js';
+import { Command, Option } from 'commander';
+import { backupCommand, type BackupFlags } from './commands/backup.js';
+import type { Output } from './commands/context.js';
+import { doctorCommand } from './commands/doctor.js';
+import { keysCommands } from './commands/keys.js';
+import { restoreCommand, type RestoreFlags } from './commands/restore.js';
+import { routineCommand } from './commands/routine.js';
+import { seedCommand } from './commands/seed.js';
+import { statusCommand } from './commands/status.js';
+import { up } from './commands/up.js';
 
-const USAGE = `Usage: legocity <command>
+const output: Output = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+};
 
-Commands:
-  up      start the broker, the update servers and the dashboard (demo city) on embedded
-          defaults; Ctrl-C stops
-  help    this text
-
-Every component reads its own LEGOCITY_<COMPONENT>_* variables (see the README).`;
-
-const DEMO_RETENTION = '7d';
-
-const apps = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-
-const dashboardDir = apps('dashboard');
-
-function components(env: NodeJS.ProcessEnv): {
-  list: Component[];
-  adminKeyFile: string;
-  adminPasswordFile: string;
-} {
-  const brokerPort = env.LEGOCITY_BROKER_PORT ?? '1026';
-  const updatersPort = env.LEGOCITY_UPDATERS_PORT ?? '4041';
-  const dashboardPort = env.LEGOCITY_DASHBOARD_PORT ?? '3000';
-  // The dashboard runs in its own folder: make its data folder absolute, under this one.
-  const dashboardDataDir = resolve(
-    env.LEGOCITY_DASHBOARD_DATA_DIR ?? join('.legocity', 'dashboard'),
-  );
-  const brokerDataDir = env.LEGOCITY_BROKER_DATA_DIR ?? join('.legocity', 'broker');
-  const adminKeyFile = join(brokerDataDir, 'admin.key');
-  const hasAdminKey = Boolean(
-    env.LEGOCITY_UPDATERS_BROKER_ADMIN_KEY ?? env.LEGOCITY_UPDATERS_BROKER_ADMIN_KEY_FILE,
-  );
-  // The update servers make their own write keys with the broker's admin key: the one the
-  // operator gave the broker, else the one the broker bootstrapped into its data folder.
-  const adminKey = hasAdminKey
-    ? {}
-    : env.LEGOCITY_BROKER_ADMIN_KEY
-      ? { LEGOCITY_UPDATERS_BROKER_ADMIN_KEY: env.LEGOCITY_BROKER_ADMIN_KEY }
-      : { LEGOCITY_UPDATERS_BROKER_ADMIN_KEY_FILE: adminKeyFile };
-  // The demo seed makes the dashboard's read key with it, and keeps it for the keys view.
-  const dashboardAdminKey = env.LEGOCITY_BROKER_ADMIN_KEY
-    ? { LEGOCITY_DASHBOARD_BROKER_ADMIN_KEY: env.LEGOCITY_BROKER_ADMIN_KEY }
-    : { LEGOCITY_DASHBOARD_BROKER_ADMIN_KEY_FILE: resolve(adminKeyFile) };
-  return {
-    adminKeyFile,
-    adminPasswordFile: join(dashboardDataDir, 'admin-password'),
-    list: [
-      {
-        name: 'broker',
-        script: apps('broker/dist/main.js'),
-        // The demo city changes ~10 entities a second: keep a week of its history, not 90 days.
-        env: { LEGOCITY_BROKER_HISTORY_RETENTION: DEMO_RETENTION, ...env },
-        readyUrl: `http://127.0.0.1:${brokerPort}/health/ready`,
-      },
-      {
-        name: 'updaters',
-        script: apps('updaters/dist/main.js'),
-        env: {
-          LEGOCITY_UPDATERS_DEMO: 'true',
-          LEGOCITY_UPDATERS_BROKER_URL: `http://127.0.0.1:${brokerPort}`,
-          ...adminKey,
-          ...env,
-        },
-        readyUrl: `http://127.0.0.1:${updatersPort}/health/live`,
-      },
-      {
-        name: 'dashboard',
-        script: createRequire(join(dashboardDir, 'package.json')).resolve('next/dist/bin/next'),
-        args: ['start', '-p', dashboardPort, '-H', env.LEGOCITY_DASHBOARD_HOST ?? '127.0.0.1'],
-        cwd: dashboardDir,
-        env: {
-          NEXT_TELEMETRY_DISABLED: '1',
-          LEGOCITY_DASHBOARD_DEMO: 'true',
-          LEGOCITY_DASHBOARD_BROKER_URL: `http://127.0.0.1:${brokerPort}`,
-          ...dashboardAdminKey,
-          ...env,
-          LEGOCITY_DASHBOARD_DATA_DIR: dashboardDataDir,
-          LEGOCITY_DASHBOARD_PORT: dashboardPort,
-        },
-        readyUrl: `http://127.0.0.1:${dashboardPort}/health/ready`,
-      },
-    ],
+/** Run a command and end the process with its exit code; an unexpected error is exit 1. */
+const run =
+  <A extends unknown[]>(command: (...args: A) => Promise<number>) =>
+  async (...args: A): Promise<void> => {
+    try {
+      process.exitCode = await command(...args);
+    } catch (error) {
+      output.err(`legocity: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
   };
-}
 
-async function up(): Promise<void> {
-  const { list, adminKeyFile, adminPasswordFile } = components(process.env);
-  const say = (line: string) => process.stderr.write(`legocity: ${line}\n`);
-  // `skip`: use the build as it is (CI builds once, then runs several platforms from it).
-  if (process.env.LEGOCITY_DASHBOARD_BUILD !== 'skip')
-    await ensureDashboardBuild(dashboardDir, say, process.env);
-  const set = supervise(list, {
-    started: (name, pid) => say(`starting ${name} (pid ${pid})…`),
-    ready: (name) => say(`${name} ready`),
-    exited: (name, code, restartInMs) =>
-      say(
-        restartInMs === undefined
-          ? `${name} stopped (exit ${code ?? 'signal'})`
-          : `${name} exited (${code ?? 'signal'}); restarting in ${restartInMs / 1000} s`,
-      ),
-  });
-  let isStopping = false;
-  const stop = (signal: string) => {
-    if (isStopping) {
-      say('second signal: exiting now');
+const program = new Command('legocity')
+  .description('Run and operate a LegoCity smart-city platform.')
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    '\nThe operator commands read LEGOCITY_CLI_* variables (component URLs, admin key file, backup folder): see the README.',
+  );
+
+program
+  .command('up', { isDefault: true })
+  .description(
+    'start the broker, update servers, dashboard and alert evaluator (demo city) on embedded defaults; Ctrl-C stops',
+  )
+  .action(async () => {
+    try {
+      await up(process.env, (code) => process.exit(code));
+    } catch (error) {
+      output.err(`legocity up failed: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
     }
-    isStopping = true;
-    say(`${signal}: stopping every component…`);
-    void set.stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  await set.ready;
-  const brokerPort = process.env.LEGOCITY_BROKER_PORT ?? '1026';
-  const updatersPort = process.env.LEGOCITY_UPDATERS_PORT ?? '4041';
-  const dashboardPort = process.env.LEGOCITY_DASHBOARD_PORT ?? '3000';
-  say(
-    [
-      'LegoCity is up.',
-      `  city dashboard   http://localhost:${dashboardPort}/  (live map: /maps/da-nang)`,
-      `  admin (CMS)      http://localhost:${dashboardPort}/admin  (first admin's e-mail and password file below)`,
-      `  admin sign-in    ${process.env.LEGOCITY_DASHBOARD_ADMIN_EMAIL ?? 'admin@legocity.local'}, password in ${adminPasswordFile} (created on first start; never printed)`,
-      `  NGSI-LD broker   http://localhost:${brokerPort}/ngsi-ld/v1  (API docs: /ngsi-ld/v1/docs)`,
-      `  update servers   http://localhost:${updatersPort}/health  (demo city: Da Nang, simulated)`,
-      `  broker admin key ${adminKeyFile} (when the broker made one; never printed)`,
-      `  history          kept ${process.env.LEGOCITY_BROKER_HISTORY_RETENTION ?? DEMO_RETENTION} (LEGOCITY_BROKER_HISTORY_RETENTION)`,
-      '  Ctrl-C stops everything.',
-    ].join('\n'),
-  );
-}
-
-const command = process.argv[2] ?? 'up';
-if (command === 'up') {
-  up().catch((error: unknown) => {
-    process.stderr.write(
-      `legocity up failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
   });
-} else {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(command === 'help' || command === '--help' ? 0 : 2);
-}
+
+program
+  .command('status')
+  .description(
+    "each component's health and version, update-server runs, entity counts, firing alerts",
+  )
+  .option('--json', 'print JSON')
+  .action(run((options: { json?: boolean }) => statusCommand(options, output)));
+
+program
+  .command('doctor')
+  .description(
+    'run the incident playbooks as checks; say what is wrong and what to do (exit 1 on a failure)',
+  )
+  .option('--json', 'print JSON')
+  .option('--strict', 'exit 1 on warnings too')
+  .action(run((options: { json?: boolean; strict?: boolean }) => doctorCommand(options, output)));
+
+program
+  .command('routine')
+  .description('the daily, weekly or monthly routine checks as one report')
+  .argument('<period>', 'daily, weekly or monthly')
+  .option('--json', 'print JSON')
+  .action(
+    run((period: string, options: { json?: boolean }) => routineCommand(period, options, output)),
+  );
+
+program
+  .command('backup')
+  .description(
+    'one archive of the broker and the CMS (with a manifest and checksums), then retention',
+  )
+  .option(
+    '--to <folder|s3://bucket/prefix>',
+    'where the archive goes (default LEGOCITY_CLI_BACKUP_DIR; S3: LEGOCITY_CLI_S3_*)',
+  )
+  .option('--keep-daily <n>', 'keep the newest archive of each of the last N days')
+  .option('--keep-weekly <n>', 'keep the newest archive of each of the last N ISO weeks')
+  .action(run((flags: BackupFlags) => backupCommand(flags, output)));
+
+program
+  .command('restore')
+  .description(
+    'check an archive, then restore it; --verify restores it into a scratch environment and checks it',
+  )
+  .argument('<archive>', 'a legocity-backup-*.tar.gz, or s3://bucket/key of one')
+  .option('--force', 'replace a broker, CMS or payload-secret that already holds something')
+  .option('--verify', 'the restore drill: scratch broker and dashboard, checks, then teardown')
+  .option('--admin-email <email>', 'drill: the admin who signs in', 'admin@legocity.local')
+  .option('--admin-password-file <file>', "drill: the admin's password (default: the archive's)")
+  .action(run((archive: string, flags: RestoreFlags) => restoreCommand(archive, flags, output)));
+
+program
+  .command('seed')
+  .description(
+    'load the demo city (one snapshot) or a CSV/GeoJSON dataset (an open-data mapping file) into the broker',
+  )
+  .argument('<what>', '`demo`, or a mapping .json file')
+  .action(run((what: string) => seedCommand(what, output)));
+
+const keys = program
+  .command('keys')
+  .description("update-server keys, through the broker's admin API");
+keys
+  .command('list')
+  .description('every key with its status, scopes, expiry and last use (never a secret)')
+  .option('--json', 'print JSON')
+  .action(run((options: { json?: boolean }) => keysCommands.list(options, output)));
+keys
+  .command('create')
+  .description('create a key; its secret is printed once, on stdout')
+  .argument('<name>', 'e.g. updater-weather')
+  .option('--write <types...>', 'entity types it may write (comma or space separated; * for any)')
+  .option('--read', 'read access')
+  .option('--admin', 'admin access (keys, backup, restore)')
+  .option('--tenant <tenants...>', 'tenants of the read/write scopes', ['default'])
+  .option('--expires <when>', 'a date-time, or a duration from now (90d)')
+  .addOption(new Option('--rate-limit <perSecond>', 'requests per second; 0 unlimited'))
+  .action(
+    run((name: string, flags: Record<string, unknown>) => keysCommands.create(name, flags, output)),
+  );
+keys
+  .command('rotate')
+  .description('a new secret; the old one keeps working for the overlap (default 24 h)')
+  .argument('<id>', 'the key id (keys list)')
+  .option('--overlap <duration>', 'ISO 8601 duration, e.g. PT24H, or whole seconds')
+  .action(
+    run((id: string, options: { overlap?: string }) => keysCommands.rotate(id, options, output)),
+  );
+keys
+  .command('revoke')
+  .description('stop a key at once')
+  .argument('<id>', 'the key id (keys list)')
+  .action(run((id: string) => keysCommands.revoke(id, output)));
+
+await program.parseAsync(process.argv);

@@ -82,6 +82,12 @@ export const updatersConfigSchema = {
     default: 'info',
     description: 'Least severe log level written.',
   }),
+  authRetry: duration({
+    env: 'LEGOCITY_UPDATERS_AUTH_RETRY',
+    default: 60_000,
+    description:
+      'How long a source whose key the broker refuses (401/403) waits before it writes again; its data waits in its outbox meanwhile.',
+  }),
   shutdownTimeout: duration({
     env: 'LEGOCITY_UPDATERS_SHUTDOWN_TIMEOUT',
     default: 15_000,
@@ -97,6 +103,18 @@ export const updatersConfigSchema = {
     default: false,
     description:
       'Demo city mode (what `npm start` sets): the simulator publishes its sensors and provisions them for the MQTT source.',
+  }),
+  once: boolean({
+    env: 'LEGOCITY_UPDATERS_ONCE',
+    default: false,
+    description:
+      'Run every source once, deliver what it made to the broker, log a report and exit (what `legocity seed` runs); polled sources only, no HTTP server.',
+  }),
+  onceTimeout: duration({
+    env: 'LEGOCITY_UPDATERS_ONCE_TIMEOUT',
+    default: 120_000,
+    description:
+      'With LEGOCITY_UPDATERS_ONCE: how long the run and delivery may take before it fails.',
   }),
 };
 

@@ -13,6 +13,7 @@ import { startEmbeddedMqtt } from './mqtt-server/embedded-mqtt.js';
 import { setUpSources } from './source-registry.js';
 import { sourceKey } from './source-keys.js';
 import { UPDATERS_VERSION, gitCommit } from './version.js';
+import { runOnce } from './run-once.js';
 import { waitForKeys } from './wait-for-keys.js';
 
 async function main(): Promise<void> {
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   // Sensors and the simulator need an MQTT server: the operator's, else an embedded one.
   let mqttUrl = config.mqttUrl;
   const usesMqtt = config.sources.some((id) => id === 'mqtt' || id === 'simulator');
-  if (!mqttUrl && usesMqtt) {
+  // A one-shot load publishes nothing (the simulator's sensors are its side work).
+  if (!mqttUrl && usesMqtt && !config.once) {
     const embedded = await startEmbeddedMqtt({
       port: config.embeddedMqttPort,
       dataDir: join(config.dataDir, 'embedded-mqtt'),
@@ -71,6 +73,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const sources = setups.value.flatMap((setup) => setup.sources);
+  const streams = sources.filter((source) => source.kind === 'stream');
+  if (config.once && streams.length > 0) {
+    process.stderr.write(
+      `LEGOCITY_UPDATERS_ONCE: ${streams.map((s) => s.id).join(', ')} ${streams.length === 1 ? 'is a stream source' : 'are stream sources'} with no run to do once; list only polled sources in LEGOCITY_UPDATERS_SOURCES\n`,
+    );
+    process.exit(2);
+  }
 
   const configured = sources.map((source) => configuredSourceKey(source.id, env));
   const keyProblems = configured.flatMap((result) => (result.ok ? [] : [result.problem]));
@@ -107,9 +116,22 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     logger,
     metrics: createUpdaterMetrics(metrics),
+    writer: { authRetryMs: config.authRetry },
   });
   await updater.start();
   shutdown.register('sources and outboxes', () => updater.stop());
+  if (config.once) {
+    const result = await runOnce(updater, { timeoutMs: config.onceTimeout });
+    if (result.ok)
+      logger.info({ report: result.sources }, 'Loaded once: every source ran and delivered');
+    else
+      logger.error(
+        { report: result.sources, problem: result.problem },
+        `Load failed: ${result.problem}`,
+      );
+    await shutdown.trigger('run once finished', { exitCode: result.ok ? 0 : 1 });
+    return;
+  }
   for (const setup of setups.value) {
     await setup.start?.();
     shutdown.register('source side work', () => setup.stop?.() ?? Promise.resolve());

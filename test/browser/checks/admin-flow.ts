@@ -10,6 +10,23 @@ import { adminLoginInBrowser, cms } from '../support/cms-api.js';
 import { renderedFeaturesBySource, waitForMapReady } from '../support/map-probe.js';
 
 export function adminFlowChecks(suite: () => BrowserSuite): void {
+  it("shows the platform's alert evaluator's verdict on the admin dashboard", async () => {
+    const { platform } = suite();
+    const admin = await suite().open();
+    try {
+      await adminLoginInBrowser(admin.page, platform.adminEmail, platform.adminPassword);
+      await admin.page.goto('/admin');
+      const panel = admin.page.getByTestId('platform-alerts');
+      await panel.getByRole('status').waitFor({ timeout: 30_000 });
+      // `legocity up` runs the evaluator; a fresh demo city has nothing firing.
+      expect(await panel.getByRole('status').textContent()).toBe('No alert is firing.');
+    } finally {
+      await admin.close();
+    }
+    const anonymous = await fetch(`${platform.dashboardUrl}/api/platform/alerts`);
+    expect(anonymous.status, 'anonymous GET /api/platform/alerts').toBe(401);
+  }, 60_000);
+
   it('lets the admin build and publish a map view and a page that anonymous visitors see', async () => {
     const { platform } = suite();
     const slug = `weather-${platform.variant}`;
@@ -51,7 +68,7 @@ export function adminFlowChecks(suite: () => BrowserSuite): void {
 
 /** Fill the map-view form: title, slug, public, centre, one points layer of WeatherObserved. */
 async function createMapView(page: Page, { title, slug }: { title: string; slug: string }) {
-  await page.goto('/admin/collections/map-views/create');
+  await openForm(page, '/admin/collections/map-views/create');
   await page.locator('#field-title').fill(title);
   await page.locator('#field-slug').fill(slug);
   await page.locator('#field-public').check();
@@ -72,16 +89,27 @@ async function createPage(
   page: Page,
   { title, slug, mapViewTitle }: { title: string; slug: string; mapViewTitle: string },
 ) {
-  await page.goto('/admin/collections/pages/create');
+  await openForm(page, '/admin/collections/pages/create');
   await page.locator('#field-title').fill(title);
   await page.locator('#field-slug').fill(slug);
   await page.locator('#field-public').check();
   await page.getByRole('button', { name: /Add Block/ }).click();
   await page.locator('.thumbnail-card', { hasText: /^Map$/ }).click();
+  // A loaded CI machine can take long to render the new block's fields.
+  await page.locator('#field-blocks__0__mapView').waitFor({ timeout: 60_000 });
   await chooseOption(page, '#field-blocks__0__mapView', mapViewTitle);
   // Drafts are on: this button publishes.
   await page.locator('#action-save').click();
   await waitForSavedDocument(page, 'pages');
+}
+
+/**
+ * Open an admin form and wait until its scripts have loaded: a click on server-rendered markup
+ * before React hydrates it does nothing (seen on a loaded CI machine).
+ */
+async function openForm(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
 }
 
 /** After the first save the admin moves from …/create to the new document's URL. */

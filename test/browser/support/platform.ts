@@ -75,7 +75,8 @@ export async function startPlatform(
       storage.DATABASE_URL = broker.url;
       storage.LEGOCITY_DASHBOARD_DATABASE_URL = cms.url;
     }
-    const [brokerPort, updatersPort, mqttPort, dashboardPort] = [
+    const [brokerPort, updatersPort, mqttPort, dashboardPort, alertsPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -98,6 +99,7 @@ export async function startPlatform(
         LEGOCITY_UPDATERS_SIMULATOR_EVERY: '5s',
         LEGOCITY_UPDATERS_SIMULATOR_PUBLISH_EVERY: '3s',
         LEGOCITY_DASHBOARD_PORT: String(dashboardPort),
+        LEGOCITY_ALERTS_PORT: String(alertsPort),
         LEGOCITY_DASHBOARD_DATA_DIR: dashboardDir,
         LEGOCITY_DASHBOARD_DEMO: 'true',
         // Run the existing build (CI builds it once before the tests; see prerequisites.ts).
