@@ -138,6 +138,11 @@ describe('legocity up (npm start) with the demo city', () => {
     // The layer answer never names the broker, and the sealed keys never leave the CMS.
     const brokers = await fetch(`${dashboard}/api/brokers`);
     expect(brokers.status).toBe(403);
+    // The CMS's API is counted on /metrics (for LegoCityDashboardErrors), under its template.
+    const metrics = await (await fetch(`${dashboard}/metrics`)).text();
+    expect(metrics).toMatch(
+      /legocity_dashboard_http_requests_total\{method="GET",route="\/api\/\[\.\.\.slug\]",status="403"\} [1-9]/,
+    );
   }, 60_000);
 
   it('creates the first admin with a 0600 password file and never prints the password', async () => {

@@ -66,6 +66,6 @@ export const dashboardErrors = httpErrors({
   runbook: 'dashboard-errors',
   summary: 'The dashboard on {{ $labels.instance }} answers with server errors',
   description:
-    '{{ $value | humanizePercentage }} of the data requests of the dashboard on {{ $labels.instance }} ' +
-    'ended in a 5xx over the last 5 minutes: maps, KPI cards and tables show errors or stale data.',
+    '{{ $value | humanizePercentage }} of the API requests (data routes and the CMS) of the dashboard on {{ $labels.instance }} ' +
+    'ended in a 5xx over the last 5 minutes: maps, KPI cards and tables show errors or stale data, or the admin fails.',
 });
