@@ -105,6 +105,9 @@ describe('createUpdater', () => {
     expect(text).toContain(
       'legocity_updaters_errors_total{source="levels",kind="contract",class="permanent"} 1',
     );
+    expect(text).toContain(
+      'legocity_updaters_errors_total{source="levels",kind="auth",class="permanent"} 0',
+    );
     expect(text).toContain('legocity_updaters_source_staleness{source="levels",state="fresh"} 1');
     expect(text).toContain('legocity_updaters_outbox_pending_entities{source="levels"} 0');
     expect(text).toContain('legocity_updaters_run_duration_seconds_count{source="levels"} 1');

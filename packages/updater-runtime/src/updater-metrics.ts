@@ -105,6 +105,11 @@ export function createUpdaterMetrics(factory: InstrumentFactory): UpdaterMetrics
     },
     readReports(next) {
       read = next;
+      // A refused key shows as errors_total{kind="auth"}: start that series at 0 for every source
+      // so increase() sees the first refusal too (LegoCityUpdateSourceKeyRefused fires a retry
+      // sooner than if the series were born at 1).
+      for (const report of next())
+        errors.inc({ source: report.id, kind: 'auth', class: 'permanent' }, 0);
     },
   };
 }

@@ -10,8 +10,9 @@ const ERRORS = 'legocity_updaters_errors_total';
  * The broker answers 401/403 to a source's writes (`kind="auth"` errors) within the last
  * `LEGOCITY_ALERTS_KEY_REFUSED_WINDOW` (5 minutes), for 2 minutes: its key has expired or been
  * revoked. The update servers retry a refused write every `LEGOCITY_UPDATERS_AUTH_RETRY`
- * (1 minute), so the window always holds the next refusal and the alert does not flap. Like any
- * `increase`, it does not count a counter's first sample: it starts at the second refusal.
+ * (1 minute), so the window always holds the next refusal and the alert does not flap. The
+ * update servers export the `kind="auth"` series at 0 from their start, so `increase` counts the
+ * first refusal too (a series born at 1 would only count from the second).
  */
 export const updateSourceKeyRefused: AlertRule = {
   name: 'LegoCityUpdateSourceKeyRefused',
