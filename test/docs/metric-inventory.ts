@@ -8,7 +8,7 @@
 import { createMetrics } from '@legocity/observability';
 import { createUpdaterMetrics } from '@legocity/updater-runtime';
 import { createAlertsMetrics } from '../../apps/alerts/src/alerts-metrics.js';
-import { parseMetricsText } from '../../apps/alerts/src/metrics/parse-metrics-text.js';
+import { parseMetricsText } from '@legocity/observability';
 import { startTestBroker } from '../../apps/broker/src/testing/test-broker.js';
 import { createDashboardOps } from '../../apps/dashboard/src/ops/create-dashboard-ops.js';
 

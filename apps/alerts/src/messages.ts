@@ -3,8 +3,6 @@
  * (STYLE.md habit 5). None of them may contain the webhook URL: it can hold a token.
  */
 export const messages = {
-  metricsLineInvalid: (line: number, rule: string) =>
-    `Metrics text is invalid at line ${line}: ${rule}`,
   duplicateMatchGroup: (group: string) =>
     `Vector matching is invalid: two series share the match group ${group} on one side`,
   durationInvalid: (duration: string) =>

@@ -20,6 +20,14 @@ export type {
   InstrumentOptions,
 } from './metrics/instrument-factory.js';
 export { HTTP_DURATION_BUCKETS } from './metrics/http-metrics.js';
+export { METRIC_NAME, parseMetricsText } from './metrics/parse-metrics-text.js';
+export type {
+  Labels,
+  MetricType,
+  ParsedMetrics,
+  ParsedSample,
+  ParseMetricsResult,
+} from './metrics/parse-metrics-text.js';
 export type { HttpInstruments, HttpRequestSample } from './metrics/http-metrics.js';
 export { assertMetricRules, metricName } from './metrics/metric-rules.js';
 export type { MetricKind } from './metrics/metric-rules.js';

@@ -5,7 +5,7 @@ import type { Labels } from '../history/labels.js';
 import { retentionFor } from '../history/retention.js';
 import { SampleHistory } from '../history/sample-history.js';
 import { messages } from '../messages.js';
-import { parseMetricsText } from '../metrics/parse-metrics-text.js';
+import { parseMetricsText } from '@legocity/observability';
 import { historyQuery } from '../promql/query.js';
 import type { AlertRule, Thresholds } from '../rules/rule.js';
 import { scrapeTarget, type ScrapeResult } from '../scrape/scrape-target.js';

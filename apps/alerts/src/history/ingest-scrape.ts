@@ -1,4 +1,4 @@
-import type { ParsedSample } from '../metrics/parse-metrics-text.js';
+import type { ParsedSample } from '@legocity/observability';
 import type { Target } from '../scrape/targets.js';
 import { METRIC_NAME, labelsKey, type Labels } from './labels.js';
 import type { SampleHistory } from './sample-history.js';

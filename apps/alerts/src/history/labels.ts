@@ -1,7 +1,7 @@
-/** A series' labels; `__name__` holds the metric name, as in Prometheus. */
-export type Labels = Readonly<Record<string, string>>;
+import { METRIC_NAME, type Labels } from '@legocity/observability';
 
-export const METRIC_NAME = '__name__';
+/** A series' labels; `__name__` holds the metric name, as in Prometheus. */
+export { METRIC_NAME, type Labels };
 
 /**
  * A stable key for a label set: the same labels in any order give the same key.

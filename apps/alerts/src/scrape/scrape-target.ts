@@ -1,6 +1,6 @@
 import { maskUrlPasswords } from '@legocity/observability';
 import { messages } from '../messages.js';
-import { parseMetricsText, type ParsedSample } from '../metrics/parse-metrics-text.js';
+import { parseMetricsText, type ParsedSample } from '@legocity/observability';
 import type { Target } from './targets.js';
 
 export type ScrapeResult = { ok: true; samples: ParsedSample[] } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import type { CliConfig } from '../config.js';
-import { samplesOf } from '../platform/parse-metric-lines.js';
+import { METRIC_NAME, parseMetricsText } from '@legocity/observability';
 import { probe } from '../platform/probe.js';
 import type {
   AlertStatus,
@@ -86,12 +86,14 @@ export async function collectStatus(
   };
 }
 
-function entityCounts(text: string): { byTenant: Record<string, Record<string, number>> } {
+function entityCounts(text: string): PlatformStatus['entities'] {
+  const parsed = parseMetricsText(text);
+  if (!parsed.ok) return { error: `broker metrics unreadable: ${parsed.error}` };
   const counts: Record<string, Record<string, number>> = {};
-  for (const sample of samplesOf(text, ['legocity_broker_entities'])) {
-    const tenant = sample.labels.tenant ?? 'default';
-    const type = shortType(sample.labels.type ?? '?');
-    (counts[tenant] ??= {})[type] = sample.value;
+  for (const { labels, value } of parsed.value.samples) {
+    if (labels[METRIC_NAME] !== 'legocity_broker_entities') continue;
+    const tenant = labels.tenant ?? 'default';
+    (counts[tenant] ??= {})[shortType(labels.type ?? '?')] = value;
   }
   return { byTenant: counts };
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import config from '@payload-config';
 import { getPayload } from 'payload';
 import { requireDashboardConfig } from '../config.js';
+import { countedRoute } from '../ops/counted-route.js';
 import { dashboardOps } from '../ops/dashboard-ops.js';
 import { dataServices, type DataServices } from './data-services.js';
 import type { DataContext } from './data-context.js';
@@ -26,19 +27,17 @@ export async function nextDataServices(): Promise<DataServices> {
 
 /**
  * A Next route handler for a data route: builds the context, runs it, counts it on /metrics
- * under its route template, logs the cause of every 5xx.
+ * under its route template (countedRoute), logs the cause of every 5xx.
  * @example export const GET = dataRoute('/api/data/blocks/:blockId', (context, request, params) => blockData(context, params.blockId));
  */
 export function dataRoute<P extends Record<string, string>>(
   route: string,
   run: (context: DataContext, request: Request, params: P) => Promise<Response>,
 ) {
-  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
-    const ops = dashboardOps();
-    const started = performance.now();
-    const done = ops.metrics.startHttpRequest();
-    let status = 500;
-    try {
+  return countedRoute(
+    route,
+    async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+      const ops = dashboardOps();
       const payload = await getPayload({ config });
       const { user } = await payload.auth({ headers: request.headers });
       const context: DataContext = {
@@ -51,17 +50,7 @@ export function dataRoute<P extends Record<string, string>>(
             ops.logger.warn({ err: error, route, status: errorStatus }, 'data route failed');
         },
       };
-      const response = await run(context, request, await params);
-      status = response.status;
-      return response;
-    } finally {
-      done();
-      ops.metrics.observeHttpRequest({
-        method: request.method,
-        route,
-        status,
-        durationSeconds: (performance.now() - started) / 1000,
-      });
-    }
-  };
+      return run(context, request, await params);
+    },
+  );
 }

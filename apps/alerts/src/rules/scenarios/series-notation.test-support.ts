@@ -1,4 +1,4 @@
-import { parseMetricsText } from '../../metrics/parse-metrics-text.js';
+import { parseMetricsText } from '@legocity/observability';
 import type { Labels } from '../../history/labels.js';
 
 /** A sample value, `null` for a staleness marker, `undefined` for no sample at that step. */

@@ -1,5 +1,8 @@
-import { METRIC_NAME, type Labels } from '../history/labels.js';
-import { messages } from '../messages.js';
+/** The label holding a sample's metric name, as in Prometheus. */
+export const METRIC_NAME = '__name__';
+
+/** A sample's labels, its name under `__name__`. */
+export type Labels = Readonly<Record<string, string>>;
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
 
@@ -42,7 +45,7 @@ export function parseMetricsText(text: string): ParseMetricsResult {
     }
     const sample = parseSampleLine(line);
     if (typeof sample === 'string') {
-      return { ok: false, error: messages.metricsLineInvalid(index + 1, sample) };
+      return { ok: false, error: `Metrics text is invalid at line ${index + 1}: ${sample}` };
     }
     samples.push(sample);
   }
